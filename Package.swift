@@ -1,0 +1,102 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Pace",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pace", targets: ["pace"]),
+        .library(name: "PaceCore", targets: ["PaceCore"]),
+        .library(name: "PaceEvaluation", targets: ["PaceEvaluation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // C shims: spawning a sandboxed child (fork, setsid, namespaces, rlimits) and gzip via zlib.
+        .target(
+            name: "CPaceSys",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
+        // Pure model and metrics: tasks, samples, verdicts, pass@k, eff@k, Hodges–Lehmann. No I/O.
+        .target(
+            name: "PaceCore",
+            swiftSettings: swiftSettings
+        ),
+        // Readers for HumanEval, HumanEval+, ENAMEL, Pace's own task format, and sample files.
+        .target(
+            name: "PaceDatasets",
+            dependencies: [
+                "PaceCore",
+                "CPaceSys",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Resources/pace-bench")],
+            swiftSettings: swiftSettings
+        ),
+        // Launching untrusted programs: process group, namespaces, rlimits, hard wall-clock kill, capped capture.
+        .target(
+            name: "PaceSandbox",
+            dependencies: ["PaceCore", "CPaceSys", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // Language runners on top of the sandbox: the Python worker and judge and their JSON-lines protocol.
+        .target(
+            name: "PaceRunners",
+            dependencies: ["PaceCore", "PaceSandbox"],
+            resources: [.copy("Resources/python")],
+            swiftSettings: swiftSettings
+        ),
+        // The orchestrator: plans jobs, computes expected outputs, times references, schedules, scores, resumes.
+        .target(
+            name: "PaceEvaluation",
+            dependencies: [
+                "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Command-line commands (evaluate, demo, doctor, ...) as a testable library.
+        .target(
+            name: "PaceCLI",
+            dependencies: [
+                "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners", "PaceEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The `pace` executable: a thin entry point over PaceCLI.
+        .executableTarget(
+            name: "pace",
+            dependencies: ["PaceCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PaceCoreTests", dependencies: ["PaceCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PaceDatasetsTests",
+            dependencies: ["PaceCore", "PaceDatasets"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaceSandboxTests",
+            dependencies: ["PaceCore", "PaceSandbox", "PaceRunners"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaceEndToEndTests",
+            dependencies: ["PaceCore", "PaceDatasets"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+#ifndef PACE_SYS_H
+#define PACE_SYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/// What a sandboxed child is started with. Limits <= 0 mean "leave unchanged".
+typedef struct {
+    const char *path;            // executable, absolute path
+    char *const *argv;           // NULL-terminated
+    char *const *envp;           // NULL-terminated
+    const char *cwd;             // working directory, or NULL
+    int stdin_fd, stdout_fd, stderr_fd; // parent's fds that become 0, 1, 2 in the child
+    int cgroup_procs_fd;         // open fd of a cgroup.procs file to join, or -1
+    long long memory_bytes;      // RLIMIT_AS and RLIMIT_DATA
+    long long max_processes;     // RLIMIT_NPROC
+    long long max_file_bytes;    // RLIMIT_FSIZE
+    long long cpu_seconds;       // RLIMIT_CPU
+    long long max_open_files;    // RLIMIT_NOFILE
+    long long stack_bytes;       // RLIMIT_STACK
+    int new_network_namespace;   // unshare(CLONE_NEWNET)
+    int new_pid_namespace;       // unshare(CLONE_NEWPID): the program runs as PID 1 of its own namespace
+    int new_user_namespace;      // needed for the two above when not root
+} pace_spawn_config;
+
+/// The outcome of the launched program, written by the supervising middle process.
+typedef struct {
+    int32_t wait_status;         // raw status from wait4
+    int32_t reserved;
+    int64_t user_usec;           // ru_utime
+    int64_t system_usec;         // ru_stime
+    int64_t max_rss_kib;         // ru_maxrss
+} pace_exit_report;
+
+/// Starts `config->path` in a new session (so the group can be killed), with a supervising
+/// middle process that reports the exit status on `*report_fd` (CLOEXEC, read end).
+/// Returns the supervisor's pid (= the process group id) or -1 with `*error_stage` and errno set.
+/// Error stages: 1 pipe, 2 fork, 3 setsid, 4 unshare, 5 inner fork, 6 dup2, 7 chdir, 8 setrlimit, 9 exec, 10 cgroup.
+pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_stage);
+
+/// Decompresses a gzip (or zlib) buffer. Returns 0 on success; *out is malloc'd (free with free()).
+int pace_gunzip(const uint8_t *input, size_t input_length, uint8_t **out, size_t *out_length);
+
+/// pipe2(fds, O_CLOEXEC).
+int pace_pipe_cloexec(int fds[2]);
+
+/// Wait-status helpers (the W* macros are not imported into Swift).
+int pace_wifexited(int status);
+int pace_wexitstatus(int status);
+int pace_wifsignaled(int status);
+int pace_wtermsig(int status);
+
+#endif

@@ -1,0 +1,197 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+//
+// Sandboxed launch. The parent forks a supervisor S; S calls setsid() (new session and process group),
+// optionally joins a cgroup and unshares namespaces, then forks the program P. With a new PID namespace P is
+// PID 1 there, so when P dies the kernel kills everything it left behind, even processes that called setsid().
+// P gets PR_SET_PDEATHSIG so that killing S (or the whole group) takes P down too. S waits for P and writes a
+// pace_exit_report (wait status + rusage) to a pipe the parent reads. Only async-signal-safe calls after fork.
+#define _GNU_SOURCE
+#include "pace_sys.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct { int32_t stage; int32_t error; } spawn_error;
+
+static void report_error(int fd, int stage) {
+    spawn_error e = { stage, errno };
+    ssize_t ignored = write(fd, &e, sizeof e);
+    (void)ignored;
+    _exit(127);
+}
+
+static int write_all(int fd, const char *text) {
+    size_t length = strlen(text);
+    return write(fd, text, length) == (ssize_t)length ? 0 : -1;
+}
+
+static void format_long(char *buffer, long value) {
+    char digits[24];
+    int count = 0;
+    if (value == 0) digits[count++] = '0';
+    while (value > 0) { digits[count++] = (char)('0' + value % 10); value /= 10; }
+    int i = 0;
+    while (count > 0) buffer[i++] = digits[--count];
+    buffer[i] = 0;
+}
+
+static void map_user(int error_fd, uid_t uid, gid_t gid) {
+    char line[64];
+    char number[24];
+    int fd = open("/proc/self/setgroups", O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) { if (write_all(fd, "deny") != 0) report_error(error_fd, 4); close(fd); }
+    fd = open("/proc/self/uid_map", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) report_error(error_fd, 4);
+    strcpy(line, "0 "); format_long(number, (long)uid); strcat(line, number); strcat(line, " 1");
+    if (write_all(fd, line) != 0) report_error(error_fd, 4);
+    close(fd);
+    fd = open("/proc/self/gid_map", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) report_error(error_fd, 4);
+    strcpy(line, "0 "); format_long(number, (long)gid); strcat(line, number); strcat(line, " 1");
+    if (write_all(fd, line) != 0) report_error(error_fd, 4);
+    close(fd);
+}
+
+static void set_limit(int error_fd, int resource, long long value) {
+    if (value <= 0) return;
+    struct rlimit limit;
+    if (getrlimit(resource, &limit) != 0) report_error(error_fd, 8);
+    rlim_t wanted = (rlim_t)value;
+    if (limit.rlim_max != RLIM_INFINITY && wanted > limit.rlim_max) wanted = limit.rlim_max;
+    limit.rlim_cur = wanted;
+    if (limit.rlim_max == RLIM_INFINITY || wanted < limit.rlim_max) limit.rlim_max = wanted;
+    if (setrlimit(resource, &limit) != 0) report_error(error_fd, 8);
+}
+
+static void close_other_fds(int keep) {
+    // close_range(3, ~0) except `keep`.
+    if (keep > 3) syscall(SYS_close_range, 3, keep - 1, 0);
+    if (syscall(SYS_close_range, keep + 1, ~0U, 0) != 0) {
+        for (int fd = keep + 1; fd < 65536; fd++) close(fd);
+    }
+}
+
+static void run_program(const pace_spawn_config *c, int error_fd, pid_t supervisor) {
+    if (c->new_pid_namespace) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != supervisor) _exit(127);
+    }
+    // Move error_fd out of the way of 0..2 before dup2.
+    int err = fcntl(error_fd, F_DUPFD_CLOEXEC, 10);
+    if (err < 0) report_error(error_fd, 6);
+    if (dup2(c->stdin_fd, 0) < 0 || dup2(c->stdout_fd, 1) < 0 || dup2(c->stderr_fd, 2) < 0) report_error(err, 6);
+    close_other_fds(err);
+    if (c->cwd && chdir(c->cwd) != 0) report_error(err, 7);
+    set_limit(err, RLIMIT_AS, c->memory_bytes);
+    set_limit(err, RLIMIT_DATA, c->memory_bytes);
+    set_limit(err, RLIMIT_NPROC, c->max_processes);
+    set_limit(err, RLIMIT_FSIZE, c->max_file_bytes);
+    set_limit(err, RLIMIT_CPU, c->cpu_seconds);
+    set_limit(err, RLIMIT_NOFILE, c->max_open_files);
+    set_limit(err, RLIMIT_STACK, c->stack_bytes);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    for (int s = 1; s < 32; s++) if (s != SIGKILL && s != SIGSTOP) signal(s, SIG_DFL);
+    execve(c->path, c->argv, c->envp);
+    report_error(err, 9);
+}
+
+static void supervise(const pace_spawn_config *c, int error_fd, int report_fd) {
+    uid_t uid = getuid();
+    gid_t gid = getgid();
+    if (setsid() < 0) report_error(error_fd, 3);
+    if (c->cgroup_procs_fd >= 0) {
+        char number[24];
+        format_long(number, (long)getpid());
+        if (write_all(c->cgroup_procs_fd, number) != 0) report_error(error_fd, 10);
+    }
+    int flags = 0;
+    if (c->new_network_namespace) flags |= CLONE_NEWNET;
+    if (c->new_pid_namespace) flags |= CLONE_NEWPID;
+    if (flags && c->new_user_namespace) flags |= CLONE_NEWUSER;
+    if (flags) {
+        if (unshare(flags) != 0) report_error(error_fd, 4);
+        if (flags & CLONE_NEWUSER) map_user(error_fd, uid, gid);
+    }
+    pid_t self = getpid();
+    pid_t child = fork();
+    if (child < 0) report_error(error_fd, 5);
+    if (child == 0) run_program(c, error_fd, self);
+    close(error_fd);
+    // The supervisor keeps only the report pipe; everything else is the program's.
+    int keep = fcntl(report_fd, F_DUPFD_CLOEXEC, 10);
+    close_other_fds(keep);
+    int devnull = open("/dev/null", O_RDWR);
+    if (devnull >= 0) { dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2); if (devnull > 2) close(devnull); }
+    struct rusage usage;
+    int status = 0;
+    pid_t waited;
+    do { waited = wait4(child, &status, 0, &usage); } while (waited < 0 && errno == EINTR);
+    pace_exit_report report;
+    memset(&report, 0, sizeof report);
+    report.wait_status = waited == child ? status : -1;
+    report.user_usec = (int64_t)usage.ru_utime.tv_sec * 1000000 + usage.ru_utime.tv_usec;
+    report.system_usec = (int64_t)usage.ru_stime.tv_sec * 1000000 + usage.ru_stime.tv_usec;
+    report.max_rss_kib = usage.ru_maxrss;
+    ssize_t ignored = write(keep, &report, sizeof report);
+    (void)ignored;
+    _exit(0);
+}
+
+pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_stage) {
+    int error_pipe[2], report_pipe[2];
+    *error_stage = 0;
+    if (pipe2(error_pipe, O_CLOEXEC) != 0) { *error_stage = 1; return -1; }
+    if (pipe2(report_pipe, O_CLOEXEC) != 0) {
+        int saved = errno; close(error_pipe[0]); close(error_pipe[1]); errno = saved;
+        *error_stage = 1; return -1;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        int saved = errno;
+        close(error_pipe[0]); close(error_pipe[1]); close(report_pipe[0]); close(report_pipe[1]);
+        errno = saved; *error_stage = 2; return -1;
+    }
+    if (pid == 0) {
+        close(error_pipe[0]);
+        close(report_pipe[0]);
+        supervise(config, error_pipe[1], report_pipe[1]);
+        _exit(127);
+    }
+    close(error_pipe[1]);
+    close(report_pipe[1]);
+    spawn_error failure;
+    ssize_t got;
+    do { got = read(error_pipe[0], &failure, sizeof failure); } while (got < 0 && errno == EINTR);
+    close(error_pipe[0]);
+    if (got == (ssize_t)sizeof failure) {
+        int status;
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        close(report_pipe[0]);
+        *error_stage = failure.stage;
+        errno = failure.error;
+        return -1;
+    }
+    *report_fd = report_pipe[0];
+    return pid;
+}
+
+int pace_wifexited(int status) { return WIFEXITED(status); }
+int pace_wexitstatus(int status) { return WEXITSTATUS(status); }
+int pace_wifsignaled(int status) { return WIFSIGNALED(status); }
+int pace_wtermsig(int status) { return WTERMSIG(status); }
+
+int pace_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }

@@ -1,0 +1,127 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import Foundation
+import PaceCore
+import PaceSandbox
+
+/// A connection to one `pace_worker.py` process in the sandbox.
+///
+/// Requests and replies are single JSON lines. Every wait has a deadline; when it passes the whole sandbox is
+/// killed and the reply is ``Reply/timedOut``. Not thread-safe: one worker belongs to one thread at a time.
+public final class PythonWorker {
+    /// What came back for a request.
+    public enum Reply: Sendable, Equatable {
+        /// A JSON object from the worker.
+        case message(JSONValue)
+        /// The deadline passed; the worker was killed.
+        case timedOut
+        /// The worker ended (or closed its pipe) before answering.
+        case ended(ProcessEnd, stderr: String)
+        /// The worker wrote something that is not a protocol line; it was killed.
+        case garbled(String)
+    }
+
+    /// The sandboxed process.
+    public let process: SandboxedProcess
+    /// Seconds the last request took from send to final reply, as seen by Pace.
+    public private(set) var lastElapsed: Double = 0
+
+    /// Path of the worker script shipped with Pace.
+    public static let scriptPath: String? = Bundle.module.url(forResource: "python", withExtension: nil)?
+        .appendingPathComponent("pace_worker.py").path
+
+    /// Starts a worker and waits (up to `startTimeout` seconds) for it to say it is ready.
+    public init(
+        python: PythonInterpreter,
+        configuration: SandboxConfiguration,
+        startTimeout: Double = 20
+    ) throws(RunnerError) {
+        guard let script = PythonWorker.scriptPath, FileManager.default.fileExists(atPath: script) else {
+            throw RunnerError(.resourceMissing, "the worker script pace_worker.py is missing from Pace's resources")
+        }
+        var environment = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONIOENCODING": "utf-8",
+        ]
+        let inherited = ProcessInfo.processInfo.environment
+        for name in configuration.passEnvironment {
+            if let value = inherited[name] { environment[name] = value }
+        }
+        do {
+            process = try SandboxedProcess.launch(
+                executable: python.executable,
+                arguments: ["-I", "-B", script],
+                environment: environment,
+                configuration: configuration
+            )
+        } catch {
+            throw RunnerError(.workerFailed, error.description)
+        }
+        let ready = next(deadline: monotonicNanoseconds() + UInt64(startTimeout * 1e9))
+        guard case .message(let hello) = ready, hello["ready"] == .bool(true) else {
+            process.terminate()
+            throw RunnerError(.workerFailed, "the Python worker did not start: \(ready)")
+        }
+    }
+
+    deinit {
+        process.terminate()
+    }
+
+    /// Sends one request and waits up to `timeout` seconds for the reply line.
+    public func request(_ request: JSONValue, timeout: Double) -> Reply {
+        let start = monotonicNanoseconds()
+        let deadline = start + UInt64(max(timeout, 0.001) * 1e9)
+        guard process.send(request.jsonText, deadline: deadline) else {
+            return finish(.timedOut, start: start)
+        }
+        return finish(next(deadline: deadline), start: start)
+    }
+
+    /// Sends a request without waiting for a reply; read replies with ``next(deadline:)``.
+    public func send(_ request: JSONValue, timeout: Double) -> Bool {
+        process.send(request.jsonText, deadline: monotonicNanoseconds() + UInt64(max(timeout, 0.001) * 1e9))
+    }
+
+    /// Reads the next reply line, waiting until `deadline` (monotonic nanoseconds).
+    public func next(deadline: UInt64) -> Reply {
+        switch process.readLine(deadline: deadline) {
+        case .line(let bytes):
+            guard let value = try? JSONParser.parse(bytes: bytes), value.objectValue != nil else {
+                process.kill()
+                let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+                return .garbled(text)
+            }
+            return .message(value)
+        case .timedOut:
+            process.kill()
+            return .timedOut
+        case .tooLong:
+            process.kill()
+            return .garbled("a reply line longer than the limit")
+        case .closed:
+            let end = process.waitForExit(timeout: 2)
+            return .ended(end, stderr: String(process.stderrText.suffix(2000)))
+        }
+    }
+
+    /// Whether the worker can still take requests.
+    public var isAlive: Bool { !process.hasEnded }
+
+    /// Asks the worker to exit and tears the sandbox down.
+    public func close() {
+        if isAlive {
+            _ = process.send(#"{"op":"exit"}"#, deadline: monotonicNanoseconds() + 100_000_000)
+        }
+        process.terminate()
+    }
+
+    private func finish(_ reply: Reply, start: UInt64) -> Reply {
+        lastElapsed = Double(monotonicNanoseconds() - start) / 1e9
+        return reply
+    }
+}

@@ -1,0 +1,440 @@
+# Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+"""Pace's Python worker: runs code on request, one JSON object per line.
+
+Started by Pace inside its sandbox. Requests arrive on fd 0, replies leave on fd 1; both are moved to private
+descriptors before any untrusted code runs, and the untrusted code sees an empty stdin and a capped sink as stdout.
+Clocks, JSON, deepcopy and gc are bound here first, so code that patches `time` or builtins later cannot change
+how it is measured. The worker never receives expected answers: outputs go back to Pace, which asks a separate
+judge process (this same script with `--judge`, never running sample code) to compare them.
+
+Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...]}, {"$set": [...]},
+{"$frozenset": [...]}, {"$dict": [[k, v], ...]}, {"$int": "0x..."} (beyond 64 bits), {"$float": "nan"|"inf"|"-inf"},
+{"$bytes": "<base64>"}, {"$complex": [re, im]}, and {"$repr": "..."} for anything else (never equal to anything).
+"""
+import base64 as _base64
+import copy as _copy
+import gc as _gc
+import json as _json
+import math as _math
+import os as _os
+import random as _random
+import sys as _sys
+import time as _time
+import traceback as _traceback
+
+_perf = _time.perf_counter_ns
+_cpu = _time.process_time_ns
+_deepcopy = _copy.deepcopy
+_collect, _enable, _disable = _gc.collect, _gc.enable, _gc.disable
+_dumps, _loads = _json.dumps, _json.loads
+_write, _isinstance, _len, _exec = _os.write, isinstance, len, exec
+_RECURSION_LIMIT = _sys.getrecursionlimit()
+_OUTPUT_KEEP = 4096
+if hasattr(_sys, "set_int_max_str_digits"):
+    _sys.set_int_max_str_digits(0)
+
+
+class _Sink:
+    """Stands in for stdout/stderr of untrusted code: keeps the first few KiB, counts the rest."""
+
+    def __init__(self):
+        self.kept, self.total = [], 0
+
+    def write(self, text):
+        text = str(text)
+        if self.total < _OUTPUT_KEEP:
+            self.kept.append(text[: _OUTPUT_KEEP - self.total])
+        self.total += _len(text)
+        return _len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def take(self):
+        text, self.kept, self.total = "".join(self.kept), [], 0
+        return text
+
+
+def _take_protocol_fds():
+    """Moves the request/reply pipes to private fds; fd 0 becomes /dev/null, fd 1 joins fd 2 (captured, capped)."""
+    request, reply = _os.dup(0), _os.dup(1)
+    null = _os.open(_os.devnull, _os.O_RDONLY)
+    _os.dup2(null, 0)
+    _os.close(null)
+    _os.dup2(2, 1)
+    return _os.fdopen(request, "rb", buffering=1 << 16), reply
+
+
+_requests, _reply_fd = _take_protocol_fds()
+_sink = _Sink()
+_sys.stdout = _sys.stderr = _sink
+_sys.stdin = open(_os.devnull)
+
+
+def _send(message):
+    data = (_dumps(message, separators=(",", ":")) + "\n").encode()
+    while data:
+        data = data[_write(_reply_fd, data):]
+
+
+# MARK: - Tagged values
+
+def encode(value, depth=0):
+    """Turns a Python value into tagged JSON data."""
+    if depth > 200:
+        raise ValueError("output nested deeper than 200 levels")
+    t = type(value)
+    if value is None or t is bool or t is str:
+        return value
+    if t is int:
+        return value if -(1 << 63) <= value < (1 << 63) else {"$int": hex(value)}
+    if t is float:
+        if _math.isfinite(value):
+            return value
+        return {"$float": "nan" if value != value else ("inf" if value > 0 else "-inf")}
+    if t is list:
+        return [encode(v, depth + 1) for v in value]
+    if t is tuple:
+        return {"$tuple": [encode(v, depth + 1) for v in value]}
+    if t is dict:
+        if all(type(k) is str and not k.startswith("$") for k in value):
+            return {k: encode(v, depth + 1) for k, v in value.items()}
+        return {"$dict": [[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]}
+    if t is set or t is frozenset:
+        items = [encode(v, depth + 1) for v in value]
+        items.sort(key=lambda item: _dumps(item, sort_keys=True))
+        return {"$set" if t is set else "$frozenset": items}
+    if t is bytes:
+        return {"$bytes": _base64.b64encode(value).decode()}
+    if t is complex:
+        return {"$complex": [encode(value.real), encode(value.imag)]}
+    return {"$repr": t.__name__}
+
+
+def decode(data):
+    """Turns tagged JSON data back into Python values."""
+    t = type(data)
+    if t is list:
+        return [decode(v) for v in data]
+    if t is not dict:
+        return data
+    if _len(data) == 1:
+        (key, inner), = data.items()
+        if key == "$tuple":
+            return tuple(decode(v) for v in inner)
+        if key == "$set":
+            return {decode(v) for v in inner}
+        if key == "$frozenset":
+            return frozenset(decode(v) for v in inner)
+        if key == "$dict":
+            return {decode(k): decode(v) for k, v in inner}
+        if key == "$int":
+            return int(inner, 16)
+        if key == "$float":
+            return float(inner)
+        if key == "$bytes":
+            return _base64.b64decode(inner)
+        if key == "$complex":
+            return complex(decode(inner[0]), decode(inner[1]))
+        if key == "$repr":
+            return _Opaque(inner)
+    return {k: decode(v) for k, v in data.items()}
+
+
+class _Opaque:
+    """A value that could not be serialised: equal to nothing."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        return False
+
+    __hash__ = object.__hash__
+
+
+# MARK: - Running code
+
+def _describe(error):
+    text = f"{type(error).__name__}: {error}"
+    return text if _len(text) <= 500 else text[:497] + "..."
+
+
+def _error_kind(error):
+    if _isinstance(error, MemoryError):
+        return "memory"
+    if _isinstance(error, RecursionError):
+        return "recursion"
+    if _isinstance(error, OverflowError):
+        return "overflow"
+    if _isinstance(error, (SystemExit, KeyboardInterrupt)):
+        return "exit"
+    return "exception"
+
+
+def _failure(error, **extra):
+    reply = {"ok": False, "kind": _error_kind(error), "error": _describe(error)}
+    reply.update(extra)
+    return reply
+
+
+class Program:
+    """A compiled program and the function it defines."""
+
+    def __init__(self, code, entry_point, filename):
+        self.code = compile(code, filename, "exec")
+        self.entry_point = entry_point
+        self.function = None
+
+    def instantiate(self):
+        """Runs the module code in fresh globals and returns the entry point (so state cannot carry over)."""
+        namespace = {"__name__": "__pace_sample__", "__builtins__": __builtins__}
+        _sys.setrecursionlimit(_RECURSION_LIMIT)
+        _exec(self.code, namespace)
+        function = namespace.get(self.entry_point)
+        if not callable(function):
+            raise NameError(f"the program does not define a function named '{self.entry_point}'")
+        self.function = function
+        self.namespace = namespace
+        return function
+
+
+_programs = {}
+
+
+def op_load(request):
+    name = request.get("name", "sample")
+    try:
+        program = Program(request["code"], request["entry_point"], f"<{name}>")
+    except SyntaxError as error:
+        return {"ok": False, "kind": "syntax", "error": _describe(error), "line": error.lineno}
+    except (ValueError, MemoryError, RecursionError) as error:
+        return {"ok": False, "kind": "syntax", "error": _describe(error)}
+    try:
+        program.instantiate()
+    except BaseException as error:  # noqa: B036 - untrusted code may raise anything
+        return _failure(error, stage="load")
+    _programs[name] = program
+    return {"ok": True, "output": _sink.take()}
+
+
+def _timed_call(program, args, fresh):
+    """One measured call: a fresh deep copy of the input, a full collection, GC off during the call."""
+    function = program.instantiate() if fresh else program.function
+    call_args = _deepcopy(args)
+    _sys.setrecursionlimit(_RECURSION_LIMIT)
+    _collect()
+    _disable()
+    try:
+        c0 = _cpu()
+        t0 = _perf()
+        result = function(*call_args)
+        t1 = _perf()
+        c1 = _cpu()
+    finally:
+        _enable()
+    return result, t1 - t0, c1 - c0
+
+
+def op_call(request):
+    """Calls a loaded program `reps` times on one input; streams a line per repetition when `sync` is set."""
+    program = _programs[request.get("name", "sample")]
+    args = decode(request["args"])
+    reps, fresh, sync = request.get("reps", 1), request.get("fresh", False), request.get("sync", False)
+    times, cpu_times, first = [], [], None
+    for rep in range(reps):
+        if sync:
+            _send({"go": rep})
+        try:
+            result, elapsed, cpu = _timed_call(program, args, fresh or rep > 0)
+        except BaseException as error:  # noqa: B036
+            return _failure(error, rep=rep, times=times)
+        times.append(elapsed)
+        cpu_times.append(cpu)
+        if rep == 0:
+            first = result
+    reply = {"ok": True, "times": times, "cpu": cpu_times}
+    if request.get("want_output", True):
+        try:
+            reply["out"] = encode(first)
+        except BaseException as error:  # noqa: B036
+            return {"ok": False, "kind": "unserializable", "error": _describe(error)}
+    return reply
+
+
+def op_batch(request):
+    """Runs each input once (correctness), one reply line per input; stops at the first error."""
+    program = _programs[request.get("name", "sample")]
+    for index, raw in enumerate(request["inputs"]):
+        try:
+            args = decode(raw)
+            result, elapsed, _ = _timed_call(program, args, False)
+            out = encode(result)
+        except BaseException as error:  # noqa: B036
+            _send(_failure(error, i=index))
+            return None
+        _send({"ok": True, "i": index, "out": out, "t": elapsed})
+    return {"ok": True, "done": True}
+
+
+def op_check(request):
+    """HumanEval style: defines the test code next to the program and calls check(entry_point)."""
+    program = _programs[request.get("name", "sample")]
+    namespace = program.namespace
+    try:
+        _exec(compile(request["test"], "<test>", "exec"), namespace)
+        _collect()
+        t0 = _perf()
+        namespace["check"](program.function)
+        elapsed = _perf() - t0
+    except AssertionError as error:
+        line = _traceback.extract_tb(error.__traceback__)[-1]
+        return {"ok": False, "kind": "assertion", "error": f"assertion failed: {line.line or '?'}"}
+    except BaseException as error:  # noqa: B036
+        return _failure(error)
+    return {"ok": True, "t": elapsed}
+
+
+# MARK: - Inputs (dataset code only)
+
+def op_generate(request):
+    """Calls a dataset's input generator: `random.seed(seed)` then `generate_input(size, lid, cid)` per item."""
+    namespace = {"__name__": "__pace_generator__", "random": _random, "math": _math}
+    helpers = request.get("helpers")
+    if helpers:
+        _exec(compile(helpers, "<helpers>", "exec"), namespace)
+    try:
+        _exec(compile(request["code"], "<generator>", "exec"), namespace)
+        generate = namespace["generate_input"]
+        values = []
+        for seed, size, lid, cid in request["items"]:
+            _random.seed(seed)
+            values.append(encode(tuple(generate(size, lid, cid))))
+    except BaseException as error:  # noqa: B036
+        return _failure(error)
+    return {"ok": True, "values": values}
+
+
+# MARK: - Judge (never runs sample code)
+
+def _is_floats(value):
+    if _isinstance(value, float):
+        return True
+    if _isinstance(value, (list, tuple)) and value:
+        return all(_isinstance(v, float) for v in value)
+    return False
+
+
+def _flatten(value):
+    if _isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _flatten(v)
+    else:
+        yield value
+
+
+def _all_close(out, exp, atol, rtol=1e-7):
+    if type(out) is not type(exp):
+        return False
+    if _isinstance(exp, (list, tuple)) and _len(out) != _len(exp):
+        return False
+    a, b = list(_flatten(out)), list(_flatten(exp))
+    if _len(a) != _len(b):
+        return False
+    for x, y in zip(a, b):
+        try:
+            if not abs(x - y) <= atol + rtol * abs(y):
+                return False
+        except TypeError:
+            if x != y:
+                return False
+    return True
+
+
+def _poly(coefficients, x):
+    return sum(c * _math.pow(x, i) for i, c in enumerate(coefficients))
+
+
+_checkers = {}
+
+
+def op_load_checker(request):
+    namespace = {"__name__": "__pace_checker__", "math": _math}
+    try:
+        _exec(compile(request["code"], "<checker>", "exec"), namespace)
+        _checkers[request["task"]] = namespace[request["function"]]
+    except BaseException as error:  # noqa: B036
+        return _failure(error)
+    return {"ok": True}
+
+
+def _equal(expected, output, atol, special):
+    if special == "find_zero":
+        return abs(_poly(expected[0], output)) <= max(atol, 1e-6) if _isinstance(output, (int, float)) else False
+    try:
+        exact = bool(output == expected)
+    except BaseException:  # noqa: B036
+        exact = False
+    if exact:
+        return True
+    if atol == 0 and _is_floats(expected):
+        atol = 1e-6
+    return atol != 0 and _all_close(output, expected, atol)
+
+
+def op_judge(request):
+    """Compares outputs with expected answers (EvalPlus rules) or asks the task's checker."""
+    atol, special = request.get("atol", 0) or 0, request.get("special")
+    checker = _checkers.get(request.get("task")) if request.get("checker") else None
+    results = []
+    for item in request["items"]:
+        expected, output = decode(item["expected"]), decode(item["output"])
+        try:
+            if checker is not None:
+                verdict = bool(checker(_deepcopy(decode(item["input"])), expected, output))
+            elif special == "find_zero":
+                verdict = _equal(decode(item["input"]), output, atol, special)
+            else:
+                verdict = _equal(expected, output, atol, None)
+        except BaseException:  # noqa: B036
+            verdict = False
+        results.append(verdict)
+    return {"ok": True, "results": results}
+
+
+_OPERATIONS = {
+    "load": op_load, "call": op_call, "batch": op_batch, "check": op_check, "generate": op_generate,
+    "judge": op_judge, "load_checker": op_load_checker,
+}
+
+
+def main():
+    _send({"ready": True, "pid": _os.getpid(), "python": _sys.version.split()[0]})
+    while True:
+        line = _requests.readline()
+        if not line:
+            return
+        try:
+            request = _loads(line)
+            operation = _OPERATIONS.get(request.get("op"))
+            if request.get("op") == "exit":
+                return
+            if operation is None:
+                reply = {"ok": False, "kind": "protocol", "error": f"unknown op {request.get('op')!r}"}
+            else:
+                reply = operation(request)
+        except BaseException as error:  # noqa: B036
+            reply = {"ok": False, "kind": "harness", "error": _describe(error), "trace": _traceback.format_exc()[-2000:]}
+        if reply is not None:
+            output = _sink.take()
+            if output:
+                reply["stdout"] = output
+            _send(reply)
+
+
+if __name__ == "__main__":
+    main()
+    _os._exit(0)

@@ -79,7 +79,7 @@ let package = Package(
         // The `pace` executable: a thin entry point over PaceCLI.
         .executableTarget(
             name: "pace",
-            dependencies: ["PaceCLI"],
+            dependencies: ["PaceCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PaceCoreTests", dependencies: ["PaceCore"], swiftSettings: swiftSettings),

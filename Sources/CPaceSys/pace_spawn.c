@@ -84,7 +84,8 @@ static void close_other_fds(int keep) {
 static void run_program(const pace_spawn_config *c, int error_fd, pid_t supervisor) {
     if (c->new_pid_namespace) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != supervisor) _exit(127);
+        pid_t parent = getppid();
+        if (parent != supervisor && parent != 0) _exit(127);  // PID 1 of a new namespace sees parent 0
     }
     // Move error_fd out of the way of 0..2 before dup2.
     int err = fcntl(error_fd, F_DUPFD_CLOEXEC, 10);

@@ -186,6 +186,9 @@ public final class SandboxedProcess {
                 "cannot start \(executable): \(stageName(stage)) failed: \(String(cString: strerror(spawnErrno)))"
             )
         }
+        if !SandboxRegistry.shared.add(pid) {
+            _ = Glibc.kill(-pid, SIGKILL)
+        }
         for descriptor in [pipes.stdin.write, pipes.stdout.read, pipes.stderr.read] {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         }
@@ -345,6 +348,7 @@ extension SandboxedProcess {
         var status: Int32 = 0
         while waitpid(processGroup, &status, 0) < 0 && errno == EINTR {}
         end = .killed
+        SandboxRegistry.shared.remove(processGroup)
     }
 
     /// Waits up to `timeout` seconds for the program to end by itself; kills it if it does not.
@@ -377,6 +381,7 @@ extension SandboxedProcess {
         var status: Int32 = 0
         while waitpid(processGroup, &status, 0) < 0 && errno == EINTR {}
         _ = Glibc.kill(-processGroup, SIGKILL)
+        SandboxRegistry.shared.remove(processGroup)
         usage = ResourceUsage(
             userSeconds: Double(report.user_usec) / 1e6,
             systemSeconds: Double(report.system_usec) / 1e6,

@@ -221,12 +221,17 @@ def op_load(request):
     return {"ok": True, "output": _sink.take()}
 
 
-def _timed_call(program, args, fresh):
-    """One measured call: a fresh deep copy of the input, a full collection, GC off during the call."""
+def _prepare(program, args, fresh):
+    """Everything before a measured call: fresh globals if asked, a deep copy of the input, a full collection."""
     function = program.instantiate() if fresh else program.function
     call_args = _deepcopy(args)
     _sys.setrecursionlimit(_RECURSION_LIMIT)
     _collect()
+    return function, call_args
+
+
+def _measure(function, call_args):
+    """One measured call with GC off, timed by clocks bound before any untrusted code ran."""
     _disable()
     try:
         c0 = _cpu()
@@ -239,17 +244,29 @@ def _timed_call(program, args, fresh):
     return result, t1 - t0, c1 - c0
 
 
+def _timed_call(program, args, fresh):
+    return _measure(*_prepare(program, args, fresh))
+
+
 def op_call(request):
-    """Calls a loaded program `reps` times on one input; streams a line per repetition when `sync` is set."""
+    """Calls a loaded program `reps` times on one input.
+
+    With `sync`, a {"go": rep} line is sent right before each measured call so that Pace can hold the call to a
+    precise deadline. With `fresh`, every repetition gets new globals (state cannot carry over between them).
+    """
     program = _programs[request.get("name", "sample")]
     args = decode(request["args"])
     reps, fresh, sync = request.get("reps", 1), request.get("fresh", False), request.get("sync", False)
     times, cpu_times, first = [], [], None
     for rep in range(reps):
+        try:
+            function, call_args = _prepare(program, args, fresh or rep > 0)
+        except BaseException as error:  # noqa: B036
+            return _failure(error, rep=rep, times=times, stage="prepare")
         if sync:
             _send({"go": rep})
         try:
-            result, elapsed, cpu = _timed_call(program, args, fresh or rep > 0)
+            result, elapsed, cpu = _measure(function, call_args)
         except BaseException as error:  # noqa: B036
             return _failure(error, rep=rep, times=times)
         times.append(elapsed)

@@ -1,0 +1,109 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import PaceCore
+import PaceRunners
+import PaceSandbox
+
+/// Runs one sample against a task's correctness tests.
+struct CorrectnessRunner {
+    let configuration: EvaluationConfiguration
+    /// Inputs per batch request; results are judged after each batch so a wrong sample stops early.
+    static let chunkSize = 100
+    /// Slack on top of each per-test limit before the hard kill, seconds.
+    static let grace = 0.5
+
+    /// Starts a worker and loads the sample. Returns the worker, or the verdict when that already failed.
+    func start(sample: Sample, task: BenchmarkTask) -> (PythonWorker?, Verdict?) {
+        let worker: PythonWorker
+        do {
+            worker = try PythonWorker(python: configuration.python, configuration: configuration.sandbox)
+        } catch {
+            return (nil, Verdict(.harnessError, detail: "cannot start the worker: \(error)"))
+        }
+        if let failure = worker.load(code: sample.code, entryPoint: task.entryPoint, timeout: configuration.programTimeLimit) {
+            var verdict = failure.verdict(input: nil, testsRun: 0)
+            if case .failure(let kind, _) = failure, kind != "syntax", kind != "memory" {
+                verdict.detail = "while loading: " + (verdict.detail ?? "")
+            }
+            worker.close()
+            return (nil, verdict)
+        }
+        return (worker, nil)
+    }
+
+    /// Runs the suites (or the HumanEval check program) on a loaded worker.
+    func run(
+        worker: PythonWorker,
+        task: BenchmarkTask,
+        expected: [String: ExpectedSuite],
+        judge: Judge
+    ) -> [SuiteVerdict] {
+        if let check = task.checkProgram {
+            let request = JSONValue.object([("op", .string("check")), ("test", .string(check))])
+            let outcome = CallOutcome(worker.request(request, timeout: configuration.programTimeLimit))
+            return [SuiteVerdict(suite: "tests", verdict: outcome.verdict(input: nil, testsRun: 1))]
+        }
+        var verdicts: [SuiteVerdict] = []
+        for suite in task.suites {
+            if let previous = verdicts.last, !previous.verdict.passed {
+                var skipped = previous.verdict
+                skipped.detail = "not run: suite '\(previous.suite)' failed"
+                skipped.testsRun = 0
+                verdicts.append(SuiteVerdict(suite: suite.name, verdict: skipped))
+                continue
+            }
+            let verdict = runSuite(worker: worker, task: task, suite: suite, expected: expected[suite.name], judge: judge)
+            verdicts.append(SuiteVerdict(suite: suite.name, verdict: verdict))
+        }
+        return verdicts
+    }
+
+    private func runSuite(
+        worker: PythonWorker,
+        task: BenchmarkTask,
+        suite: TestSuite,
+        expected: ExpectedSuite?,
+        judge: Judge
+    ) -> Verdict {
+        guard let expected, expected.outputs.count == suite.inputs.count else {
+            return Verdict(.harnessError, detail: "no expected outputs for suite '\(suite.name)'")
+        }
+        var start = 0
+        while start < suite.inputs.count {
+            let end = min(start + CorrectnessRunner.chunkSize, suite.inputs.count)
+            let inputs = Array(suite.inputs[start..<end])
+            let limits = (start..<end).map {
+                max(configuration.minimumTimeLimit, configuration.timeLimitFactor * expected.seconds[$0])
+            }
+            let (items, failure) = worker.batch(inputs: inputs, limits: limits, grace: CorrectnessRunner.grace)
+            var judged: [Judge.Item] = []
+            var positions: [Int] = []
+            for (offset, item) in items.enumerated() {
+                guard let answer = expected.outputs[start + offset] else { continue }
+                judged.append(Judge.Item(input: inputs[offset], expected: answer, output: item.output))
+                positions.append(start + offset)
+            }
+            let verdicts: [Bool]
+            do {
+                verdicts = try judge.judge(task: task, items: judged)
+            } catch {
+                return Verdict(.harnessError, detail: error.message, testsRun: start + items.count)
+            }
+            if let wrong = verdicts.firstIndex(of: false) {
+                let position = positions[wrong]
+                return Verdict(
+                    .failed,
+                    detail: "wrong output: " + Verdict.shorten(judged[wrong].output.jsonText, to: 200),
+                    input: suite.inputs[position],
+                    testsRun: position + 1
+                )
+            }
+            if let (index, outcome) = failure {
+                let input = start + index < suite.inputs.count ? suite.inputs[start + index] : nil
+                return outcome.verdict(input: input, testsRun: start + index + 1)
+            }
+            start = end
+        }
+        return Verdict(.passed, testsRun: suite.inputs.count)
+    }
+}

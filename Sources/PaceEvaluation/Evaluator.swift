@@ -1,0 +1,267 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import Foundation
+import PaceCore
+import PaceDatasets
+import PaceRunners
+import PaceSandbox
+
+/// Receives progress while an evaluation runs. Called from worker threads.
+public protocol ProgressSink: Sendable {
+    /// A phase message ("computing expected outputs …").
+    func note(_ message: String)
+    /// `done` of `total` samples finished (including resumed ones), `passed` of them passed.
+    func progress(done: Int, total: Int, passed: Int)
+}
+
+/// The outcome of `pace evaluate`.
+public struct EvaluationSummary: Sendable {
+    public var scoreboard: Scoreboard
+    /// The content of `summary.json`.
+    public var json: JSONValue
+    /// False when the run was interrupted before every sample finished.
+    public var complete: Bool
+    public var outputDirectory: String
+    /// Results in sample order (resumed and new).
+    public var results: [SampleResult]
+}
+
+/// Evaluates samples against a dataset: the whole pipeline from plan to summary.
+public struct Evaluator: Sendable {
+    public var dataset: Dataset
+    public var samples: [Sample]
+    public var samplesPath: String
+    public var outputDirectory: String
+    public var configuration: EvaluationConfiguration
+    /// Start over instead of resuming when the output directory holds results of a different run.
+    public var overwrite = false
+
+    public init(dataset: Dataset, samples: [Sample], samplesPath: String, outputDirectory: String, configuration: EvaluationConfiguration) {
+        self.dataset = dataset
+        self.samples = samples
+        self.samplesPath = samplesPath
+        self.outputDirectory = outputDirectory
+        self.configuration = configuration
+    }
+
+    /// The tasks that will be evaluated: the filter if given, else the dataset's default set.
+    public var selectedTasks: [BenchmarkTask] {
+        if let filter = configuration.taskFilter {
+            return dataset.tasks.filter { filter.contains($0.id) || filter.contains("\($0.index)") }
+        }
+        if dataset.format == .enamel {
+            return dataset.tasks.filter { !EnamelReader.excludedProblems.contains($0.index) }
+        }
+        return dataset.tasks
+    }
+
+    /// Runs the evaluation, resuming from `results.jsonl` when it exists.
+    public func run(progress: any ProgressSink) throws(EvaluationError) -> EvaluationSummary {
+        let started = Date()
+        let tasks = selectedTasks
+        let taskIDs = Set(tasks.map(\.id))
+        let chosen = samples.filter { taskIDs.contains($0.taskID) }
+        guard !chosen.isEmpty else {
+            throw EvaluationError(.badConfiguration, "no samples belong to the selected tasks (\(tasks.count) task(s) selected)")
+        }
+        let store = try prepareOutput()
+        let pending = chosen.filter { store.existing[$0.key] == nil }
+        if !store.existing.isEmpty {
+            progress.note("resuming: \(chosen.count - pending.count) of \(chosen.count) samples already done")
+        }
+        if store.droppedPartialLine { progress.note("dropped a partial last line in results.jsonl (interrupted write)") }
+        let taskByID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let pendingTasks = tasks.filter { task in pending.contains { $0.taskID == task.id } }
+        let expected = try ExpectedOutputs.compute(tasks: pendingTasks, dataset: dataset, configuration: configuration) {
+            progress.note($0)
+        }
+        let prepared = configuration.efficiency
+            ? try EfficiencyPreparation.prepare(
+                tasks: pendingTasks.filter { $0.efficiency != nil },
+                dataset: dataset,
+                configuration: configuration,
+                log: { progress.note($0) }
+            ) : [:]
+        let newResults = execute(
+            pending: pending,
+            tasks: taskByID,
+            expected: expected,
+            prepared: prepared,
+            store: store,
+            alreadyDone: chosen.count - pending.count,
+            total: chosen.count,
+            progress: progress
+        )
+        store.sync()
+        var all = store.existing
+        for result in newResults { all[result.key] = result }
+        let results = chosen.compactMap { all[$0.key] }
+        let complete = results.count == chosen.count
+        return summarize(results: results, tasks: tasks, complete: complete, started: started)
+    }
+
+    private func execute(
+        pending: [Sample],
+        tasks: [String: BenchmarkTask],
+        expected: [String: [String: ExpectedSuite]],
+        prepared: [String: PreparedTask],
+        store: ResultsStore,
+        alreadyDone: Int,
+        total: Int,
+        progress: any ProgressSink
+    ) -> [SampleResult] {
+        let queue = JobQueue(pending)
+        let collected = Locked<[SampleResult]>([])
+        let counts = Locked<(done: Int, passed: Int)>((alreadyDone, store.existing.values.filter(\.verdict.passed).count))
+        let writeFailure = Locked<EvaluationError?>(nil)
+        let configuration = self.configuration
+        progress.progress(done: alreadyDone, total: total, passed: counts.withLock { $0.passed })
+        runOnThreads(min(configuration.jobs, max(pending.count, 1))) { _ in
+            let context = SampleContext(configuration: configuration)
+            defer { context.close() }
+            while let sample = queue.next() {
+                guard let task = tasks[sample.taskID] else { continue }
+                let result = context.evaluate(
+                    sample: sample,
+                    task: task,
+                    expected: expected[task.id] ?? [:],
+                    prepared: prepared[task.id]
+                )
+                // An interrupted sample's result is not real: leave it for the resumed run.
+                if SandboxRegistry.shared.isStopping { break }
+                do {
+                    try store.append(result)
+                } catch {
+                    writeFailure.withLock { $0 = (error as? EvaluationError) ?? EvaluationError(.outputUnwritable, "\(error)") }
+                    SandboxRegistry.shared.killAll()
+                    break
+                }
+                collected.withLock { $0.append(result) }
+                let (done, passed) = counts.withLock { state -> (Int, Int) in
+                    state.done += 1
+                    if result.verdict.passed { state.passed += 1 }
+                    return (state.done, state.passed)
+                }
+                progress.progress(done: done, total: total, passed: passed)
+            }
+        }
+        if let failure = writeFailure.withLock({ $0 }) {
+            progress.note("stopped: \(failure.message)")
+        }
+        return collected.withLock { $0 }
+    }
+
+    // MARK: - Output directory
+
+    private func prepareOutput() throws(EvaluationError) -> ResultsStore {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw EvaluationError(.outputUnwritable, "cannot create the output directory \(outputDirectory): \(error.localizedDescription)")
+        }
+        let runPath = outputDirectory + "/run.json"
+        let identity = runIdentity
+        if let data = manager.contents(atPath: runPath), let previous = try? JSONParser.parse(bytes: [UInt8](data)),
+            previous != identity
+        {
+            if overwrite {
+                try? manager.removeItem(atPath: outputDirectory + "/results.jsonl")
+                try? manager.removeItem(atPath: outputDirectory + "/summary.json")
+            } else {
+                throw EvaluationError(
+                    .incompatibleOutput,
+                    "\(outputDirectory) holds results of a different run (other dataset, samples or scoring settings); "
+                        + "choose another --output or pass --overwrite to start over"
+                )
+            }
+        }
+        writeAtomically(identity.jsonText + "\n", to: runPath)
+        return try ResultsStore(path: outputDirectory + "/results.jsonl")
+    }
+
+    /// What must match for results in the output directory to be reused.
+    private var runIdentity: JSONValue {
+        let samplesHash = (try? FileReading.sha256(of: samplesPath)) ?? FileReading.sha256(text: samples.map(\.code).joined(separator: "\0"))
+        var settings = configuration.json.objectValue ?? []
+        let volatile: Set<String> = ["jobs", "k", "python"]
+        settings.removeAll { volatile.contains($0.0) }
+        return .object([
+            ("dataset_sha256", .string(dataset.sha256)),
+            ("samples_sha256", .string(samplesHash)),
+            ("settings", .object(settings)),
+        ])
+    }
+
+    // MARK: - Summary
+
+    private func summarize(results: [SampleResult], tasks: [BenchmarkTask], complete: Bool, started: Date) -> EvaluationSummary {
+        let efficiency = configuration.efficiency && tasks.contains { $0.efficiency != nil }
+        let suiteOrder = tasks.first?.suites.map(\.name) ?? []
+        let board = Scoreboard(results: results, requestedK: configuration.ks, suiteOrder: suiteOrder, efficiency: efficiency)
+        let json = SummaryWriter.json(
+            scoreboard: board,
+            dataset: dataset,
+            samplesPath: samplesPath,
+            configuration: configuration,
+            complete: complete,
+            started: started
+        )
+        writeAtomically(json.jsonText + "\n", to: outputDirectory + "/summary.json")
+        return EvaluationSummary(scoreboard: board, json: json, complete: complete, outputDirectory: outputDirectory, results: results)
+    }
+}
+
+/// Per-thread state: the judge and the reference worker, reused across samples.
+final class SampleContext {
+    let configuration: EvaluationConfiguration
+    let judge: Judge
+    var references = ReferenceWorkers()
+
+    init(configuration: EvaluationConfiguration) {
+        self.configuration = configuration
+        judge = Judge(python: configuration.python, configuration: configuration.sandbox)
+    }
+
+    func evaluate(sample: Sample, task: BenchmarkTask, expected: [String: ExpectedSuite], prepared: PreparedTask?) -> SampleResult {
+        let start = monotonicSeconds()
+        var result = SampleResult(
+            taskID: task.id,
+            sampleIndex: sample.index,
+            origin: sample.origin,
+            verdict: Verdict(.passed),
+            extra: sample.extra
+        )
+        let runner = CorrectnessRunner(configuration: configuration)
+        let (worker, failure) = runner.start(sample: sample, task: task)
+        defer { worker?.close() }
+        if let failure {
+            result.verdict = failure
+            result.suites = (task.suites.isEmpty ? [TestSuite(name: task.checkProgram == nil ? "levels" : "tests", inputs: [])] : task.suites)
+                .map { SuiteVerdict(suite: $0.name, verdict: failure) }
+        } else if let worker {
+            result.suites = task.suites.isEmpty && task.checkProgram == nil ? [] : runner.run(worker: worker, task: task, expected: expected, judge: judge)
+            if let failed = result.suites.first(where: { !$0.verdict.passed }) {
+                result.verdict = failed.verdict
+            } else if let prepared, configuration.efficiency {
+                let runner = EfficiencyRunner(configuration: configuration, task: task, prepared: prepared)
+                let (verdict, efficiency) = runner.run(worker: worker, judge: judge, references: &references)
+                result.suites.append(SuiteVerdict(suite: "levels", verdict: verdict))
+                result.verdict = verdict
+                result.efficiency = efficiency
+            } else {
+                result.verdict = Verdict(.passed, testsRun: result.suites.reduce(0) { $0 + $1.verdict.testsRun })
+            }
+        }
+        if prepared != nil && configuration.efficiency && result.efficiency == nil {
+            result.efficiency = EfficiencyResult(score: 0, levels: [], censoredLevel: nil, censorReason: nil, timeoutSeconds: prepared?.timeout ?? 0)
+        }
+        result.durationSeconds = monotonicSeconds() - start
+        return result
+    }
+
+    func close() {
+        judge.close()
+        references.close()
+    }
+}

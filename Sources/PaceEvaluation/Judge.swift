@@ -1,0 +1,104 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import PaceCore
+import PaceRunners
+import PaceSandbox
+
+/// A trusted Python process that compares outputs with expected answers; it never runs sample code.
+///
+/// Comparison happens here, not in the sample's process, so a sample cannot see expected answers, patch the
+/// checker or return an object whose `__eq__` lies (outputs arrive as plain tagged JSON).
+final class Judge {
+    private let python: PythonInterpreter
+    private let configuration: SandboxConfiguration
+    private var worker: PythonWorker?
+    private var checkers: Set<String> = []
+
+    init(python: PythonInterpreter, configuration: SandboxConfiguration) {
+        self.python = python
+        var configuration = configuration
+        configuration.memoryBytes = max(configuration.memoryBytes, 8 << 30)
+        self.configuration = configuration
+    }
+
+    /// One comparison to make.
+    struct Item {
+        var input: String
+        var expected: JSONValue
+        var output: JSONValue
+    }
+
+    /// Judges `items` for `task`; returns one verdict per item, or a harness problem.
+    func judge(task: BenchmarkTask, items: [Item]) throws(EvaluationError) -> [Bool] {
+        if items.isEmpty { return [] }
+        let worker = try ensureWorker()
+        var special: JSONValue = .null
+        var useChecker = false
+        switch task.comparison {
+        case .equality: break
+        case .polynomialRoot: special = .string("find_zero")
+        case .checker(let source, let function):
+            try loadChecker(task: task, source: source, function: function, worker: worker)
+            useChecker = true
+        }
+        var request = #"{"op":"judge","task":"# + JSONValue.string(task.id).jsonText
+        request += #","atol":"# + format(task.atol) + #","special":"# + special.jsonText
+        request += #","checker":"# + (useChecker ? "true" : "false") + #","items":["#
+        for (index, item) in items.enumerated() {
+            if index > 0 { request += "," }
+            request += #"{"input":"# + item.input + #","expected":"#
+            item.expected.write(to: &request)
+            request += #","output":"#
+            item.output.write(to: &request)
+            request += "}"
+        }
+        request += "]}"
+        guard worker.process.send(request, deadline: monotonicNanoseconds() + 120_000_000_000) else {
+            return try restart("the judge stopped reading")
+        }
+        let outcome = CallOutcome(worker.next(deadline: monotonicNanoseconds() + 120_000_000_000))
+        guard case .value(let message) = outcome, let results = message["results"]?.arrayValue,
+            results.count == items.count
+        else {
+            return try restart("the judge failed: \(outcome)")
+        }
+        return results.map { $0 == .bool(true) }
+    }
+
+    private func restart(_ reason: String) throws(EvaluationError) -> [Bool] {
+        worker?.close()
+        worker = nil
+        checkers = []
+        throw EvaluationError(.harnessFailed, reason)
+    }
+
+    private func ensureWorker() throws(EvaluationError) -> PythonWorker {
+        if let worker, worker.isAlive { return worker }
+        checkers = []
+        do {
+            let started = try PythonWorker(python: python, configuration: configuration)
+            worker = started
+            return started
+        } catch {
+            throw EvaluationError(.harnessFailed, "cannot start the judge: \(error)")
+        }
+    }
+
+    private func loadChecker(task: BenchmarkTask, source: String, function: String, worker: PythonWorker) throws(EvaluationError) {
+        guard !checkers.contains(task.id) else { return }
+        let request = JSONValue.object([
+            ("op", .string("load_checker")), ("task", .string(task.id)), ("code", .string(source)),
+            ("function", .string(function)),
+        ])
+        let outcome = CallOutcome(worker.request(request, timeout: 60))
+        guard case .value = outcome else {
+            throw EvaluationError(.harnessFailed, "the checker of \(task.id) does not load: \(outcome)")
+        }
+        checkers.insert(task.id)
+    }
+
+    func close() {
+        worker?.close()
+        worker = nil
+    }
+}

@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
+#include <linux/securebits.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -81,6 +84,41 @@ static void close_other_fds(int keep) {
     }
 }
 
+// From <linux/mount.h>, which clashes with <sys/mount.h> on older glibc.
+struct pace_mount_attr { uint64_t attr_set, attr_clr, propagation, userns_fd; };
+#define PACE_MOUNT_ATTR_RDONLY 0x00000001
+#define PACE_AT_RECURSIVE 0x8000
+
+static int set_mount_readonly(const char *path, int readonly, int recursive) {
+    struct pace_mount_attr attr = { 0, 0, 0, 0 };
+    if (readonly) attr.attr_set = PACE_MOUNT_ATTR_RDONLY; else attr.attr_clr = PACE_MOUNT_ATTR_RDONLY;
+#ifdef SYS_mount_setattr
+    if (syscall(SYS_mount_setattr, AT_FDCWD, path, recursive ? PACE_AT_RECURSIVE : 0, &attr, sizeof attr) == 0) return 0;
+#endif
+    unsigned long flags = MS_REMOUNT | MS_BIND | (readonly ? MS_RDONLY : 0);
+    return mount(NULL, path, NULL, flags, NULL);
+}
+
+/// Everything read-only except the working directory (which gets its own bind mount first).
+static void make_filesystem_private(const pace_spawn_config *c, int err) {
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) report_error(err, 11);
+    if (c->cwd && mount(c->cwd, c->cwd, NULL, MS_BIND | MS_REC, NULL) != 0) report_error(err, 11);
+    if (set_mount_readonly("/", 1, 1) != 0) report_error(err, 11);
+    if (c->cwd && set_mount_readonly(c->cwd, 0, 0) != 0) report_error(err, 11);
+}
+
+static void drop_all_capabilities(int err) {
+    for (int cap = 0; cap < 64; cap++) prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+    prctl(PR_SET_SECUREBITS,
+          SECBIT_NOROOT | SECBIT_NOROOT_LOCKED | SECBIT_NO_SETUID_FIXUP | SECBIT_NO_SETUID_FIXUP_LOCKED
+              | SECBIT_KEEP_CAPS_LOCKED, 0, 0, 0);
+    struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct data[2];
+    memset(data, 0, sizeof data);
+    if (syscall(SYS_capset, &header, data) != 0) report_error(err, 12);
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) report_error(err, 12);
+}
+
 static void run_program(const pace_spawn_config *c, int error_fd, pid_t supervisor) {
     if (c->new_pid_namespace) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -92,6 +130,7 @@ static void run_program(const pace_spawn_config *c, int error_fd, pid_t supervis
     if (err < 0) report_error(error_fd, 6);
     if (dup2(c->stdin_fd, 0) < 0 || dup2(c->stdout_fd, 1) < 0 || dup2(c->stderr_fd, 2) < 0) report_error(err, 6);
     close_other_fds(err);
+    if (c->private_filesystem) make_filesystem_private(c, err);
     if (c->cwd && chdir(c->cwd) != 0) report_error(err, 7);
     set_limit(err, RLIMIT_AS, c->memory_bytes);
     set_limit(err, RLIMIT_DATA, c->memory_bytes);
@@ -100,6 +139,7 @@ static void run_program(const pace_spawn_config *c, int error_fd, pid_t supervis
     set_limit(err, RLIMIT_CPU, c->cpu_seconds);
     set_limit(err, RLIMIT_NOFILE, c->max_open_files);
     set_limit(err, RLIMIT_STACK, c->stack_bytes);
+    if (c->drop_capabilities) drop_all_capabilities(err);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -120,6 +160,7 @@ static void supervise(const pace_spawn_config *c, int error_fd, int report_fd) {
     int flags = 0;
     if (c->new_network_namespace) flags |= CLONE_NEWNET;
     if (c->new_pid_namespace) flags |= CLONE_NEWPID;
+    if (c->private_filesystem) flags |= CLONE_NEWNS;
     if (flags && c->new_user_namespace) flags |= CLONE_NEWUSER;
     if (flags) {
         if (unshare(flags) != 0) report_error(error_fd, 4);

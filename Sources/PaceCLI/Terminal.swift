@@ -18,7 +18,7 @@ final class StderrProgress: ProgressSink, @unchecked Sendable {
     private let lock = NSLock()
     private let interactive = isatty(2) == 1
     private let quiet: Bool
-    private let start = Date()
+    private var start = Date()
     private var lastPrint = Date.distantPast
     private var startDone: Int?
     private var barShown = false
@@ -37,7 +37,10 @@ final class StderrProgress: ProgressSink, @unchecked Sendable {
         guard !quiet else { return }
         lock.lock()
         defer { lock.unlock() }
-        if startDone == nil { startDone = done }
+        if startDone == nil {
+            startDone = done
+            start = Date()
+        }
         let now = Date()
         let finished = done == total
         guard finished || now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 5) else { return }

@@ -38,6 +38,7 @@ extension EfficiencyResult {
         .object([
             ("score", number(score)),
             ("timeout_s", number(timeoutSeconds)),
+            ("drift", optionalNumber(drift)),
             ("censored_level", censoredLevel.map { .number("\($0)") } ?? .null),
             ("censor_reason", censorReason.map { .string($0) } ?? .null),
             ("levels", .array(levels.map { level in
@@ -70,6 +71,7 @@ extension EfficiencyResult {
             censorReason: json["censor_reason"]?.stringValue,
             timeoutSeconds: json["timeout_s"]?.doubleValue ?? 0
         )
+        drift = json["drift"]?.doubleValue
     }
 }
 

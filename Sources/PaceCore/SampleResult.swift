@@ -40,8 +40,10 @@ public struct EfficiencyResult: Sendable, Hashable {
     public var censoredLevel: Int?
     /// Why it was censored: `timeout`, `out_of_memory`, `overflow`.
     public var censorReason: String?
-    /// The timeout that applied, seconds (α·T).
+    /// α·T in seconds, with T the slowest reference level the score was computed against.
     public var timeoutSeconds: Double
+    /// T measured next to this sample divided by the cached calibration's T (1 = no drift); nil without pairing.
+    public var drift: Double?
 
     public init(score: Double, levels: [LevelEfficiency], censoredLevel: Int?, censorReason: String?, timeoutSeconds: Double) {
         self.score = score

@@ -74,7 +74,7 @@ public enum EnamelReader {
             prompt: prompt,
             entryPoint: field("entry_point"),
             canonicalSolution: reference,
-            comparison: checker.isEmpty ? .equality : .checker(source: prompt + "\n" + checker, function: "__check"),
+            comparison: checker.isEmpty ? .equality : .checker(source: prompt + "\n    pass\n" + checker, function: "__check"),
             efficiency: EfficiencySpec(generator: field("input_generator"), levels: levels, reference: reference)
         )
     }

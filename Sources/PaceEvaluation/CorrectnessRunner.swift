@@ -75,7 +75,12 @@ struct CorrectnessRunner {
             let limits = (start..<end).map {
                 max(configuration.minimumTimeLimit, configuration.timeLimitFactor * expected.seconds[$0])
             }
-            let (items, failure) = worker.batch(inputs: inputs, limits: limits, grace: CorrectnessRunner.grace)
+            let (items, failure) = worker.batch(
+                inputs: inputs,
+                limits: limits,
+                grace: CorrectnessRunner.grace,
+                outputTimeout: configuration.programTimeLimit
+            )
             var judged: [Judge.Item] = []
             var positions: [Int] = []
             for (offset, item) in items.enumerated() {
@@ -93,7 +98,7 @@ struct CorrectnessRunner {
                 let position = positions[wrong]
                 return Verdict(
                     .failed,
-                    detail: "wrong output: " + Verdict.shorten(judged[wrong].output.jsonText, to: 200),
+                    detail: "wrong output: " + Verdict.shorten(judged[wrong].output, to: 200),
                     input: suite.inputs[position],
                     testsRun: position + 1
                 )

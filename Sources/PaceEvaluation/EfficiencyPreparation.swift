@@ -153,7 +153,10 @@ enum EfficiencyPreparation {
         let worker = try startWorker(configuration)
         defer { worker.close() }
         var request: [(String, JSONValue)] = [("op", .string("generate")), ("code", .string(spec.generator)), ("items", .array(items))]
-        if let helpers { request.append(("helpers", .string(helpers))) }
+        if let helpers {
+            request.append(("helpers", .string(helpers)))
+            request.append(("prelude", .string(task.prompt)))
+        }
         let outcome = CallOutcome(worker.request(.object(request), timeout: 600))
         guard case .value(let reply) = outcome, let values = reply["values"]?.arrayValue, values.count == items.count else {
             throw EvaluationError(.harnessFailed, "the input generator failed: \(outcome)")

@@ -47,7 +47,7 @@ struct EfficiencyRunner {
 
     func run(worker: PythonWorker, judge: Judge, references: inout ReferenceWorkers) -> (Verdict, EfficiencyResult) {
         let limit = prepared.timeout + configuration.tolerance
-        var levels: [LevelEfficiency] = []
+        var measured: [(sample: [Double], reference: [Double])] = []
         var testsRun = 0
         let reference = configuration.pairedReference ? references.worker(for: task, configuration: configuration) : nil
         for level in prepared.inputs.indices {
@@ -75,15 +75,44 @@ struct EfficiencyRunner {
                         let verdict = Verdict(outcome, detail: "\(reason) on level \(level)", input: prepared.inputs[level][test], testsRun: testsRun)
                         return (verdict, zero(levels: prepared.inputs.count))
                     }
-                    return (Verdict(.passed, testsRun: testsRun), censored(levels, at: level, reason: reason))
+                    let references = finishReference(reference, from: level, done: referenceLevel)
+                    return (Verdict(.passed, testsRun: testsRun), score(measured, references: references, censoredAt: level, reason: reason))
                 case .timed(let sample, let paired):
                     sampleLevel.append(sample)
                     if let paired { referenceLevel.append(paired) }
                 }
             }
-            levels.append(score(level: level, sample: sampleLevel, paired: referenceLevel))
+            measured.append((sampleLevel, referenceLevel))
         }
-        return (Verdict(.passed, testsRun: testsRun), result(levels, censoredAt: nil, reason: nil))
+        return (Verdict(.passed, testsRun: testsRun), score(measured, references: [], censoredAt: nil, reason: nil))
+    }
+
+    /// After a censored level, times the reference alone on that level's remaining tests and on later levels, so
+    /// that T (the slowest reference level) comes from measurements made now, like the levels already scored.
+    private func finishReference(_ reference: PythonWorker?, from level: Int, done: [Double]) -> [[Double]] {
+        guard let reference else { return [] }
+        var levels: [[Double]] = []
+        for current in level..<prepared.inputs.count {
+            guard prepared.hardness[current] > 0 else {
+                levels.append([])
+                continue
+            }
+            var seconds = current == level ? done : []
+            for test in seconds.count..<prepared.inputs[current].count {
+                let outcome = call(
+                    reference,
+                    name: "reference",
+                    input: prepared.inputs[current][test],
+                    reps: configuration.repetitions,
+                    wantOutput: false,
+                    timeout: 10 * prepared.timeout + 10
+                )
+                guard case .value(let message) = outcome else { return [] }
+                seconds.append(Estimators.hodgesLehmann(times(message, meter: configuration.meter)))
+            }
+            levels.append(seconds)
+        }
+        return levels
     }
 
     // MARK: - One test
@@ -116,7 +145,8 @@ struct EfficiencyRunner {
                 if let output {
                     let expected = prepared.expected[level][test]
                     do {
-                        let verdicts = try judge.judge(task: task, items: [Judge.Item(input: input, expected: expected, output: output)])
+                        let item = Judge.Item(input: input, expected: expected.jsonText, output: output.jsonText)
+                        let verdicts = try judge.judge(task: task, items: [item])
                         if verdicts.first != true {
                             return .failed(Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output.jsonText, to: 200), input: input))
                         }
@@ -169,51 +199,60 @@ struct EfficiencyRunner {
 
     // MARK: - Scores
 
-    /// e_j = max(0, αT − t_j)/(αT − t*_j), with t_j the worst test's time. Paired: t_j = (sample/reference) · t*_j.
-    private func score(level: Int, sample: [Double], paired: [Double]) -> LevelEfficiency {
-        let calibrated = prepared.levelReference(level)
-        let worst = sample.max() ?? 0
-        var effective = worst
-        var pairedWorst: Double?
-        if !paired.isEmpty, paired.count == sample.count, let reference = paired.max(), reference > 0 {
-            pairedWorst = reference
-            effective = worst / reference * calibrated
+    /// ENAMEL's score: `e_j = max(0, αT − t_j)/(αT − t*_j)` with `t_j` the slowest test's time on level `j`.
+    ///
+    /// With pairing, `t*_j` and `T` come from the reference measured alongside this sample (levels after a
+    /// censored one are timed for the reference alone), so the cached calibration only sets the kill threshold.
+    /// Without pairing (or if a paired measurement is missing), the calibrated reference times are used.
+    private func score(
+        _ measured: [(sample: [Double], reference: [Double])],
+        references after: [[Double]],
+        censoredAt: Int?,
+        reason: String?
+    ) -> EfficiencyResult {
+        let count = prepared.inputs.count
+        var paired: [Double?] = (0..<count).map { level in
+            level < measured.count && !measured[level].reference.isEmpty && measured[level].reference.count == measured[level].sample.count
+                ? measured[level].reference.max() : nil
         }
-        let span = prepared.timeout - calibrated
-        let efficiency = span > 0 ? max(0, prepared.timeout - effective) / span : (effective <= calibrated ? 1 : 0)
-        return LevelEfficiency(
-            level: level,
-            efficiency: prepared.hardness[level] > 0 ? efficiency : 0,
-            sampleSeconds: worst,
-            referenceSeconds: pairedWorst,
-            calibratedReferenceSeconds: calibrated
-        )
-    }
-
-    private func result(_ levels: [LevelEfficiency], censoredAt: Int?, reason: String?) -> EfficiencyResult {
+        if let censoredAt {
+            for (offset, seconds) in after.enumerated() where !seconds.isEmpty && censoredAt + offset < count {
+                paired[censoredAt + offset] = seconds.max()
+            }
+        }
+        let hardLevels = (0..<count).filter { prepared.hardness[$0] > 0 }
+        let usePaired = configuration.pairedReference && hardLevels.allSatisfy { paired[$0] != nil }
+        let levelReference = (0..<count).map { usePaired ? (paired[$0] ?? prepared.levelReference($0)) : prepared.levelReference($0) }
+        let slowest = hardLevels.map { levelReference[$0] }.max() ?? prepared.slowest
+        let timeout = configuration.alpha * slowest
+        var levels: [LevelEfficiency] = []
+        for level in 0..<count {
+            let completed = level < measured.count && (censoredAt == nil || level < censoredAt!)
+            let worst = completed ? measured[level].sample.max() : nil
+            var efficiency = 0.0
+            if let worst, prepared.hardness[level] > 0 {
+                let span = timeout - levelReference[level]
+                efficiency = span > 0 ? max(0, timeout - worst) / span : (worst <= levelReference[level] ? 1 : 0)
+            }
+            levels.append(LevelEfficiency(
+                level: level,
+                efficiency: efficiency,
+                sampleSeconds: worst,
+                referenceSeconds: usePaired ? paired[level] : nil,
+                calibratedReferenceSeconds: prepared.levelReference(level)
+            ))
+        }
         let totalWeight = prepared.hardness.reduce(0, +)
         let weighted = levels.reduce(0) { $0 + prepared.hardness[$1.level] * $1.efficiency }
-        return EfficiencyResult(
+        var result = EfficiencyResult(
             score: totalWeight > 0 ? weighted / totalWeight : 0,
             levels: levels,
             censoredLevel: censoredAt,
             censorReason: reason,
-            timeoutSeconds: prepared.timeout
+            timeoutSeconds: timeout
         )
-    }
-
-    private func censored(_ done: [LevelEfficiency], at level: Int, reason: String) -> EfficiencyResult {
-        var levels = done
-        for censoredLevel in level..<prepared.inputs.count {
-            levels.append(LevelEfficiency(
-                level: censoredLevel,
-                efficiency: 0,
-                sampleSeconds: nil,
-                referenceSeconds: nil,
-                calibratedReferenceSeconds: prepared.levelReference(censoredLevel)
-            ))
-        }
-        return result(levels, censoredAt: level, reason: reason)
+        result.drift = usePaired && prepared.slowest > 0 ? slowest / prepared.slowest : nil
+        return result
     }
 
     private func zero(levels count: Int) -> EfficiencyResult {

@@ -60,7 +60,16 @@ public struct Evaluator: Sendable {
         let started = Date()
         let tasks = selectedTasks
         let taskIDs = Set(tasks.map(\.id))
-        let chosen = samples.filter { taskIDs.contains($0.taskID) }
+        var chosen = samples.filter { taskIDs.contains($0.taskID) }
+        if dataset.format == .enamel {
+            // ENAMEL runs `prompt + "\n" + sample`: the prompt's imports and helpers are in scope.
+            let prompts = Dictionary(tasks.map { ($0.id, $0.prompt) }, uniquingKeysWith: { first, _ in first })
+            chosen = chosen.map { sample in
+                var sample = sample
+                sample.code = (prompts[sample.taskID] ?? "") + "\n" + sample.code
+                return sample
+            }
+        }
         guard !chosen.isEmpty else {
             throw EvaluationError(.badConfiguration, "no samples belong to the selected tasks (\(tasks.count) task(s) selected)")
         }

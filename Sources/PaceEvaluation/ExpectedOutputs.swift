@@ -9,7 +9,7 @@ import PaceSandbox
 /// Expected outputs of one suite, from the dataset or from running the canonical solution.
 struct ExpectedSuite: Sendable {
     /// Per input: the expected output, or nil when the canonical solution itself failed on it (the test is skipped).
-    var outputs: [JSONValue?]
+    var outputs: [String?]
     /// Per input: the canonical solution's time in seconds (0 when unknown), for time limits.
     var seconds: [Double]
 }
@@ -30,7 +30,7 @@ enum ExpectedOutputs {
             for suite in task.suites {
                 if let expected = suite.expected {
                     suites[suite.name] = ExpectedSuite(
-                        outputs: expected.map { try? JSONParser.parse($0) },
+                        outputs: expected,
                         seconds: Array(repeating: 0, count: expected.count)
                     )
                 }
@@ -70,7 +70,7 @@ enum ExpectedOutputs {
     }
 
     private static func runSuite(task: BenchmarkTask, suite: TestSuite, configuration: EvaluationConfiguration) -> ExpectedSuite {
-        var outputs: [JSONValue?] = []
+        var outputs: [String?] = []
         var seconds: [Double] = []
         var sandbox = configuration.sandbox
         sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
@@ -84,7 +84,12 @@ enum ExpectedOutputs {
                 break
             }
             let rest = Array(suite.inputs[outputs.count...])
-            let (items, failure) = worker.batch(inputs: rest, limits: Array(repeating: 60, count: rest.count), grace: 1)
+            let (items, failure) = worker.batch(
+                inputs: rest,
+                limits: Array(repeating: 60, count: rest.count),
+                grace: 1,
+                outputTimeout: 120
+            )
             outputs += items.map(\.output)
             seconds += items.map(\.seconds)
             if let (index, _) = failure, index < rest.count {
@@ -109,7 +114,7 @@ enum ExpectedOutputs {
                     outputs.count == times.count
                 else { continue }
                 let errors = value["failed"]?.arrayValue?.compactMap(\.intValue) ?? []
-                var list: [JSONValue?] = outputs
+                var list: [String?] = outputs.map { $0.stringValue }
                 for index in errors where index < list.count { list[index] = nil }
                 parsed[name] = ExpectedSuite(outputs: list, seconds: times.map { $0.doubleValue ?? 0 })
             }
@@ -125,7 +130,7 @@ enum ExpectedOutputs {
             let members: [(String, JSONValue)] = suites.sorted { $0.key < $1.key }.map { name, suite in
                 let failed = suite.outputs.indices.filter { suite.outputs[$0] == nil }
                 return (name, .object([
-                    ("outputs", .array(suite.outputs.map { $0 ?? .null })),
+                    ("outputs", .array(suite.outputs.map { $0.map(JSONValue.string) ?? .null })),
                     ("seconds", .array(suite.seconds.map { .number(format($0)) })),
                     ("failed", .array(failed.map { .number("\($0)") })),
                 ]))

@@ -23,9 +23,10 @@ final class Judge {
 
     /// One comparison to make.
     struct Item {
+        /// Tagged JSON text of each, passed through unparsed.
         var input: String
-        var expected: JSONValue
-        var output: JSONValue
+        var expected: String
+        var output: String
     }
 
     /// Judges `items` for `task`; returns one verdict per item, or a harness problem.
@@ -46,11 +47,8 @@ final class Judge {
         request += #","checker":"# + (useChecker ? "true" : "false") + #","items":["#
         for (index, item) in items.enumerated() {
             if index > 0 { request += "," }
-            request += #"{"input":"# + item.input + #","expected":"#
-            item.expected.write(to: &request)
-            request += #","output":"#
-            item.output.write(to: &request)
-            request += "}"
+            request += #"{"input":"# + item.input + #","expected":"# + item.expected
+            request += #","output":"# + item.output + "}"
         }
         request += "]}"
         guard worker.process.send(request, deadline: monotonicNanoseconds() + 120_000_000_000) else {

@@ -70,7 +70,8 @@ enum CallOutcome: Sendable {
 
 /// One per-test result of a batch.
 struct BatchItem: Sendable {
-    var output: JSONValue
+    /// The output as tagged JSON text, passed to the judge unparsed.
+    var output: String
     var seconds: Double
 }
 
@@ -88,7 +89,13 @@ extension PythonWorker {
     /// Runs each input once, with a hard per-input deadline of `limits[i] + grace`; stops at the first problem.
     ///
     /// - Returns: The outputs of the inputs that ran, and the failing outcome (with its index) if one failed.
-    func batch(inputs: [String], limits: [Double], grace: Double, name: String = "sample") -> (items: [BatchItem], failure: (Int, CallOutcome)?) {
+    func batch(
+        inputs: [String],
+        limits: [Double],
+        grace: Double,
+        outputTimeout: Double,
+        name: String = "sample"
+    ) -> (items: [BatchItem], failure: (Int, CallOutcome)?) {
         var request = #"{"op":"batch","name":"# + JSONValue.string(name).jsonText + #","inputs":["#
         request += inputs.joined(separator: ",")
         request += "]}"
@@ -107,7 +114,16 @@ extension PythonWorker {
                 process.kill()
                 return (items, (index, .timedOut))
             }
-            items.append(BatchItem(output: message["out"] ?? .null, seconds: seconds))
+            switch nextRaw(deadline: monotonicNanoseconds() + UInt64(outputTimeout * 1e9)) {
+            case .success(let bytes):
+                items.append(BatchItem(output: String(decoding: bytes, as: UTF8.self), seconds: seconds))
+            case .failure(.timedOut):
+                return (items, (index, .timedOut))
+            case .failure(.ended(let end, let stderr)):
+                return (items, (index, .died(end, stderr: stderr)))
+            case .failure(.garbled(let text)):
+                return (items, (index, .garbled(text)))
+            }
         }
         let done = CallOutcome(next(deadline: monotonicNanoseconds() + UInt64((grace + 5) * 1e9)))
         if case .value = done { return (items, nil) }

@@ -109,6 +109,29 @@ public final class PythonWorker {
         }
     }
 
+    /// Reads the next line as raw bytes (no parsing), waiting until `deadline`.
+    public func nextRaw(deadline: UInt64) -> Result<[UInt8], CallEnd> {
+        switch process.readLine(deadline: deadline) {
+        case .line(let bytes): return .success(bytes)
+        case .timedOut:
+            process.kill()
+            return .failure(.timedOut)
+        case .tooLong:
+            process.kill()
+            return .failure(.garbled("a reply line longer than the limit"))
+        case .closed:
+            let end = process.waitForExit(timeout: 2)
+            return .failure(.ended(end, stderr: String(process.stderrText.suffix(2000))))
+        }
+    }
+
+    /// Why a raw read produced no line.
+    public enum CallEnd: Error, Sendable, Equatable {
+        case timedOut
+        case ended(ProcessEnd, stderr: String)
+        case garbled(String)
+    }
+
     /// Whether the worker can still take requests.
     public var isAlive: Bool { !process.hasEnded }
 

@@ -14,6 +14,8 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
     public var networkNamespace: Bool
     /// A new PID namespace can be created (everything the program starts dies with it).
     public var pidNamespace: Bool
+    /// A new mount namespace with a read-only filesystem (only the sample's directory writable) works.
+    public var privateFilesystem: Bool = false
     /// Namespaces need a user namespace because Pace is not root.
     public var needsUserNamespace: Bool
     /// A per-program cgroup with a process limit can be created (root with a writable pids controller).
@@ -41,6 +43,9 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
         let pids = tryNamespaces(network: false, pids: true, user: !root)
         support.pidNamespace = pids == nil
         if let pids { reasons["pid namespace"] = pids }
+        let files = tryNamespaces(network: false, pids: false, user: !root, filesystem: true)
+        support.privateFilesystem = files == nil
+        if let files { reasons["read-only filesystem"] = files }
         if let cgroupProblem = ProcessCgroup.availabilityProblem() {
             reasons["process cgroup"] = cgroupProblem
         } else {
@@ -49,16 +54,18 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
         #else
         reasons["network namespace"] = "namespaces exist only on Linux"
         reasons["pid namespace"] = "namespaces exist only on Linux"
+        reasons["read-only filesystem"] = "mount namespaces exist only on Linux"
         reasons["process cgroup"] = "cgroups exist only on Linux"
         #endif
         support.reasons = reasons
         return support
     }
 
-    private static func tryNamespaces(network: Bool, pids: Bool, user: Bool) -> String? {
+    private static func tryNamespaces(network: Bool, pids: Bool, user: Bool, filesystem: Bool = false) -> String? {
         var configuration = SandboxConfiguration()
         configuration.isolateNetwork = network
         configuration.isolatePIDs = pids
+        configuration.privateFilesystem = filesystem
         do {
             let process = try SandboxedProcess.launchForProbe(configuration: configuration, user: user)
             let end = process.waitForExit(timeout: 5)

@@ -20,6 +20,11 @@ public struct SandboxConfiguration: Sendable, Hashable, Codable {
     public var isolateNetwork = true
     /// Run the program as PID 1 of a new PID namespace, so nothing it starts survives it. The default is true.
     public var isolatePIDs = true
+    /// Make the whole filesystem read-only for the program except its working directory (a new mount namespace).
+    /// The default is true.
+    public var privateFilesystem = true
+    /// Drop every capability (so a program running as root cannot remount, load modules, trace, …). The default is true.
+    public var dropCapabilities = true
     /// Environment variables passed through from Pace's own environment (besides the fixed ones).
     public var passEnvironment: [String] = []
 

@@ -32,6 +32,10 @@ public final class SandboxedProcess {
     private var reportDescriptor: Int32
     private var buffer: [UInt8] = []
     private var bufferStart = 0
+    /// Where the search for the next newline resumes (everything before it has none).
+    private var scanPosition = 0
+    /// Reusable read buffer.
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     private var stdoutClosed = false
     private var stderrKept: [UInt8] = []
     private var stderrTotal = 0
@@ -67,6 +71,7 @@ public final class SandboxedProcess {
 
     deinit {
         terminate()
+        scratch.deallocate()
     }
 
     // MARK: - Launching
@@ -89,6 +94,7 @@ public final class SandboxedProcess {
         var effective = configuration
         effective.isolateNetwork = configuration.isolateNetwork && support.networkNamespace
         effective.isolatePIDs = configuration.isolatePIDs && support.pidNamespace
+        effective.privateFilesystem = configuration.privateFilesystem && support.privateFilesystem
         let cgroup = support.processCgroup ? ProcessCgroup(maxProcesses: configuration.maxProcesses) : nil
         var environment = environment
         let directory = try makeTemporaryDirectory()
@@ -106,11 +112,13 @@ public final class SandboxedProcess {
     }
 
     static func launchForProbe(configuration: SandboxConfiguration, user: Bool) throws(SandboxError) -> SandboxedProcess {
-        try start(
+        let directory = configuration.privateFilesystem ? try makeTemporaryDirectory() : nil
+        defer { if let directory { rmdir(directory) } }
+        return try start(
             executable: "/bin/true",
             arguments: [],
             environment: [:],
-            directory: nil,
+            directory: directory,
             configuration: configuration,
             user: user,
             cgroup: nil
@@ -168,6 +176,8 @@ public final class SandboxedProcess {
                         spawn.new_network_namespace = configuration.isolateNetwork ? 1 : 0
                         spawn.new_pid_namespace = configuration.isolatePIDs ? 1 : 0
                         spawn.new_user_namespace = user ? 1 : 0
+                        spawn.private_filesystem = configuration.privateFilesystem && directory != nil ? 1 : 0
+                        spawn.drop_capabilities = configuration.dropCapabilities ? 1 : 0
                         return pace_spawn(&spawn, &reportDescriptor, &stage)
                     }
                 }
@@ -223,7 +233,8 @@ public final class SandboxedProcess {
     private static func stageName(_ stage: Int32) -> String {
         let names = [
             1: "pipe", 2: "fork", 3: "setsid", 4: "creating namespaces", 5: "fork", 6: "dup2", 7: "chdir",
-            8: "setrlimit", 9: "exec", 10: "joining the cgroup",
+            8: "setrlimit", 9: "exec", 10: "joining the cgroup", 11: "making the filesystem read-only",
+            12: "dropping capabilities",
         ]
         return names[Int(stage)] ?? "stage \(stage)"
     }
@@ -263,15 +274,18 @@ extension SandboxedProcess {
     /// Waits for the next line on stdout until `deadline` (monotonic nanoseconds).
     public func readLine(deadline: UInt64) -> LineResult {
         while true {
-            if let newline = buffer[bufferStart...].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(scanPosition, bufferStart)...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[bufferStart..<newline])
                 bufferStart = newline + 1
+                scanPosition = bufferStart
                 if bufferStart > 1 << 16 && bufferStart * 2 > buffer.count {
                     buffer.removeFirst(bufferStart)
                     bufferStart = 0
+                    scanPosition = 0
                 }
                 return .line(line)
             }
+            scanPosition = buffer.count
             if buffer.count - bufferStart > configuration.maxLineBytes { return .tooLong }
             if stdoutClosed { return .closed }
             if !pump(writing: false, deadline: deadline) {
@@ -305,10 +319,9 @@ extension SandboxedProcess {
     }
 
     private func readStdout() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let count = chunk.withUnsafeMutableBytes { read(stdoutDescriptor, $0.baseAddress, $0.count) }
+        let count = read(stdoutDescriptor, scratch.baseAddress, scratch.count)
         if count > 0 {
-            buffer.append(contentsOf: chunk[0..<count])
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
             return true
         }
         if count == 0 || (errno != EAGAIN && errno != EINTR) {
@@ -319,12 +332,11 @@ extension SandboxedProcess {
     }
 
     private func drainStderr() {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while stderrDescriptor >= 0 {
-            let count = chunk.withUnsafeMutableBytes { read(stderrDescriptor, $0.baseAddress, $0.count) }
+            let count = read(stderrDescriptor, scratch.baseAddress, scratch.count)
             if count > 0 {
                 let room = configuration.stderrCapBytes - stderrKept.count
-                if room > 0 { stderrKept.append(contentsOf: chunk[0..<min(room, count)]) }
+                if room > 0 { stderrKept.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<min(room, count)])) }
                 stderrTotal += count
                 continue
             }

@@ -23,6 +23,8 @@ typedef struct {
     int new_network_namespace;   // unshare(CLONE_NEWNET)
     int new_pid_namespace;       // unshare(CLONE_NEWPID): the program runs as PID 1 of its own namespace
     int new_user_namespace;      // needed for the two above when not root
+    int private_filesystem;      // new mount namespace: everything read-only except cwd
+    int drop_capabilities;       // empty capability sets (bounding set too), no-new-privs, NOROOT securebits
 } pace_spawn_config;
 
 /// The outcome of the launched program, written by the supervising middle process.
@@ -37,7 +39,8 @@ typedef struct {
 /// Starts `config->path` in a new session (so the group can be killed), with a supervising
 /// middle process that reports the exit status on `*report_fd` (CLOEXEC, read end).
 /// Returns the supervisor's pid (= the process group id) or -1 with `*error_stage` and errno set.
-/// Error stages: 1 pipe, 2 fork, 3 setsid, 4 unshare, 5 inner fork, 6 dup2, 7 chdir, 8 setrlimit, 9 exec, 10 cgroup.
+/// Error stages: 1 pipe, 2 fork, 3 setsid, 4 unshare, 5 inner fork, 6 dup2, 7 chdir, 8 setrlimit, 9 exec, 10 cgroup,
+/// 11 read-only mounts, 12 dropping capabilities.
 pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_stage);
 
 /// Decompresses a gzip (or zlib) buffer. Returns 0 on success; *out is malloc'd (free with free()).

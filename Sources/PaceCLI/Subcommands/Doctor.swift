@@ -26,6 +26,7 @@ extension PaceCommand {
             line("network namespace", support.networkNamespace, support.networkNamespace ? "samples have no network" : support.reasons["network namespace"] ?? "")
             line("pid namespace", support.pidNamespace, support.pidNamespace ? "a sample is PID 1 of its own namespace: nothing it starts (even after setsid) outlives it" : support.reasons["pid namespace"] ?? "")
             line("process cgroup", support.processCgroup, support.processCgroup ? "per-sample cgroup caps processes (fork bombs)" : support.reasons["process cgroup"] ?? "")
+            line("read-only filesystem", support.privateFilesystem, support.privateFilesystem ? "everything but the sample's own directory is read-only (mount namespace); capabilities dropped" : support.reasons["read-only filesystem"] ?? "")
             line("private directory", true, "a fresh temporary working directory per sample, removed afterwards; environment from an allow-list")
             do {
                 let interpreter = try PythonInterpreter.locate(python)

@@ -283,17 +283,25 @@ def op_call(request):
 
 
 def op_batch(request):
-    """Runs each input once (correctness), one reply line per input; stops at the first error."""
+    """Runs each input once (correctness); stops at the first error.
+
+    Per input, a header line {"ok": true, "i": i, "t": ns} is sent as soon as the call returns, then the output
+    on a line of its own, so Pace can hold the call to its deadline and pass the output on without parsing it.
+    """
     program = _programs[request.get("name", "sample")]
     for index, raw in enumerate(request["inputs"]):
         try:
             args = decode(raw)
             result, elapsed, _ = _timed_call(program, args, False)
-            out = encode(result)
         except BaseException as error:  # noqa: B036
             _send(_failure(error, i=index))
             return None
-        _send({"ok": True, "i": index, "out": out, "t": elapsed})
+        _send({"ok": True, "i": index, "t": elapsed})
+        try:
+            out = encode(result)
+        except BaseException as error:  # noqa: B036
+            out = {"$repr": f"unserializable: {type(error).__name__}"}
+        _send(out)
     return {"ok": True, "done": True}
 
 
@@ -318,18 +326,22 @@ def op_check(request):
 # MARK: - Inputs (dataset code only)
 
 def op_generate(request):
-    """Calls a dataset's input generator: `random.seed(seed)` then `generate_input(size, lid, cid)` per item."""
-    namespace = {"__name__": "__pace_generator__", "random": _random, "math": _math}
-    helpers = request.get("helpers")
-    if helpers:
-        _exec(compile(helpers, "<helpers>", "exec"), namespace)
+    """Calls a dataset's input generator: `random.seed(seed)` then `generate_input(size=, lid=, cid=)` per item.
+
+    The namespace gets the helpers first (ENAMEL's), then the task's prompt (its imports and helper functions),
+    then the generator, as ENAMEL builds it.
+    """
+    import string as _string
+    namespace = {"__name__": "__pace_generator__", "random": _random, "string": _string, "time": _time}
     try:
-        _exec(compile(request["code"], "<generator>", "exec"), namespace)
+        for key, name in (("helpers", "<helpers>"), ("prelude", "<prompt>"), ("code", "<generator>")):
+            if request.get(key):
+                _exec(compile(request[key], name, "exec"), namespace)
         generate = namespace["generate_input"]
         values = []
         for seed, size, lid, cid in request["items"]:
             _random.seed(seed)
-            values.append(encode(tuple(generate(size, lid, cid))))
+            values.append(encode(tuple(generate(size=size, lid=lid, cid=cid))))
     except BaseException as error:  # noqa: B036
         return _failure(error)
     return {"ok": True, "values": values}

@@ -3,6 +3,7 @@
 import Foundation
 import PaceCore
 import PaceDatasets
+import PaceDatasets
 import PaceRunners
 import PaceSandbox
 
@@ -12,6 +13,14 @@ struct ExpectedSuite: Sendable {
     var outputs: [String?]
     /// Per input: the canonical solution's time in seconds (0 when unknown), for time limits.
     var seconds: [Double]
+    /// Per input: SHA-256 of the expected output's text; a sample output with the same digest is correct.
+    var digests: [String?]
+
+    init(outputs: [String?], seconds: [Double]) {
+        self.outputs = outputs
+        self.seconds = seconds
+        digests = outputs.map { $0.map(FileReading.sha256(text:)) }
+    }
 }
 
 /// Computes expected outputs for suites that lack them by running each task's canonical solution in the sandbox,
@@ -88,7 +97,8 @@ enum ExpectedOutputs {
                 inputs: rest,
                 limits: Array(repeating: 60, count: rest.count),
                 grace: 1,
-                outputTimeout: 120
+                outputTimeout: 120,
+                maxOutput: Int.max
             )
             outputs += items.map(\.output)
             seconds += items.map(\.seconds)

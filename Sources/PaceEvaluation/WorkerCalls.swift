@@ -8,7 +8,7 @@ import PaceRunners
 import PaceSandbox
 
 /// What one request to a worker came to.
-enum CallOutcome: Sendable {
+enum CallOutcome: Error, Sendable {
     /// The worker answered `ok`.
     case value(JSONValue)
     /// The code raised: the worker's `kind` (`exception`, `memory`, `overflow`, `recursion`, `syntax`, …) and text.
@@ -70,8 +70,12 @@ enum CallOutcome: Sendable {
 
 /// One per-test result of a batch.
 struct BatchItem: Sendable {
-    /// The output as tagged JSON text, passed to the judge unparsed.
+    /// The output as tagged JSON text, passed to the judge unparsed (`{"$omitted": n}` when it was too long).
     var output: String
+    /// SHA-256 of the full output text, when it has one (not for NaN).
+    var digest: String?
+    /// Whether the output was too long to be sent (only its digest was).
+    var omitted: Bool
     var seconds: Double
 }
 
@@ -94,9 +98,11 @@ extension PythonWorker {
         limits: [Double],
         grace: Double,
         outputTimeout: Double,
+        maxOutput: Int = 1 << 16,
         name: String = "sample"
     ) -> (items: [BatchItem], failure: (Int, CallOutcome)?) {
-        var request = #"{"op":"batch","name":"# + JSONValue.string(name).jsonText + #","inputs":["#
+        var request = #"{"op":"batch","name":"# + JSONValue.string(name).jsonText
+        request += #","max_output":\#(maxOutput),"inputs":["#
         request += inputs.joined(separator: ",")
         request += "]}"
         let longest = limits.max() ?? 1
@@ -114,9 +120,16 @@ extension PythonWorker {
                 process.kill()
                 return (items, (index, .timedOut))
             }
-            switch nextRaw(deadline: monotonicNanoseconds() + UInt64(outputTimeout * 1e9)) {
+            let outputDeadline = monotonicNanoseconds() + UInt64(outputTimeout * 1e9)
+            let digestReply = next(deadline: outputDeadline)
+            guard case .message(let digestLine) = digestReply, digestLine["n"] != nil else {
+                return (items, (index, CallOutcome(digestReply)))
+            }
+            let digest = digestLine["d"]?.stringValue
+            switch nextRaw(deadline: outputDeadline) {
             case .success(let bytes):
-                items.append(BatchItem(output: String(decoding: bytes, as: UTF8.self), seconds: seconds))
+                let omitted = bytes.starts(with: Array(#"{"$omitted""#.utf8))
+                items.append(BatchItem(output: String(decoding: bytes, as: UTF8.self), digest: digest, omitted: omitted, seconds: seconds))
             case .failure(.timedOut):
                 return (items, (index, .timedOut))
             case .failure(.ended(let end, let stderr)):

@@ -7,9 +7,9 @@ import Testing
 
 @Suite("pace evaluate: correctness, end to end", .serialized)
 struct CorrectnessEndToEndTests {
-    @Test("HumanEval+ canonical solutions pass base and plus tests (pass@1 = 1.0)")
+    @Test("HumanEval+ canonical solutions pass base and plus tests (pass@1 = 1.0); Mini by default, the full set with PACE_FULL_HUMANEVALPLUS=1")
     func humanEvalPlusCanonical() throws {
-        let datasetPath = PaceBinary.sharedData + "/humanevalplus/HumanEvalPlus.jsonl.gz"
+        let datasetPath = PaceBinary.sharedData + "/humanevalplus/" + (ProcessInfo.processInfo.environment["PACE_FULL_HUMANEVALPLUS"] == nil ? "HumanEvalPlus-Mini.jsonl.gz" : "HumanEvalPlus.jsonl.gz")
         let dataset = try Dataset.load(datasetPath)
         let directory = PaceBinary.scratch("heplus")
         let lines = dataset.tasks.map { task in

@@ -1,0 +1,134 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import Foundation
+import PaceCore
+import Testing
+
+/// ENAMEL's censoring and scoring rules on one task written here, with hand-written samples.
+@Suite("pace evaluate: efficiency scoring rules, end to end", .serialized)
+struct EfficiencyEndToEndTests {
+    static let reference = """
+        def work(n):
+            total = 0
+            for i in range(n):
+                total += i * i % 7
+            return total
+        """
+
+    /// A Pace task directory with levels 10, 100k, 150k, 200k (the reference takes ~15 ms on the last), so that a
+    /// 10× slower sample is far past α·T already on level 1.
+    static func makeTask(in directory: String) throws {
+        let task = directory + "/tasks/work"
+        try FileManager.default.createDirectory(atPath: task, withIntermediateDirectories: true)
+        PaceBinary.write(#"{"task_id": "t/work", "entry_point": "work", "input_levels": [10, 100000, 150000, 200000], "n_tests": [2, 1, 1, 1]}"#, to: task + "/task.json")
+        PaceBinary.write("def work(n):\n    \"\"\"Sum of i*i % 7 for i below n.\"\"\"\n", to: task + "/prompt.py")
+        PaceBinary.write(reference + "\n", to: task + "/reference.py")
+        PaceBinary.write("import random\n\ndef generate_input(size, lid, cid):\n    return (size + cid,)\n", to: task + "/generator.py")
+        PaceBinary.write(#"[{"input": [150], "output": 299}]"#, to: task + "/tests.json")
+    }
+
+    static let samples: [(String, String)] = [
+        ("copy", reference),
+        ("ten_times_slower", """
+            def work(n):
+                for _ in range(10):
+                    total = 0
+                    for i in range(n):
+                        total += i * i % 7
+                return total
+            """),
+        ("timeout_on_last_level", """
+            def work(n):
+                while n >= 200000:
+                    try:
+                        pass
+                    except BaseException:
+                        pass
+                total = 0
+                for i in range(n):
+                    total += i * i % 7
+                return total
+            """),
+        ("wrong_on_level_0", """
+            def work(n):
+                if n < 100:
+                    return -1
+                total = 0
+                for i in range(n):
+                    total += i * i % 7
+                return total
+            """),
+        ("wrong_on_level_3", """
+            def work(n):
+                total = 0
+                for i in range(n):
+                    total += i * i % 7
+                return total + (1 if n >= 200000 else 0)
+            """),
+    ]
+
+    @Test("exact copy, 10× slower, timeout on the last level, wrong on level 0, wrong on level 3")
+    func censoringAndScoring() throws {
+        let directory = PaceBinary.scratch("efficiency")
+        try Self.makeTask(in: directory)
+        let lines = Self.samples.map { name, code in
+            JSONValue.object([("task_id", .string("t/work")), ("solution", .string(code)), ("name", .string(name))]).jsonText
+        }
+        PaceBinary.write(lines.joined(separator: "\n") + "\n", to: directory + "/samples.jsonl")
+        let output = try PaceBinary.run([
+            "evaluate", "--dataset", directory + "/tasks", "--samples", directory + "/samples.jsonl", "--output", directory + "/out",
+            "--repetitions", "3", "--tolerance", "0.005", "--k", "1", "--json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let results = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8)
+            .split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }
+        var byName: [String: JSONValue] = [:]
+        for result in results { byName[result.at("extra", "name")?.stringValue ?? "?"] = result }
+        func score(_ name: String) -> Double { byName[name]?.at("efficiency", "score")?.doubleValue ?? -1 }
+        func levels(_ name: String) -> [Double] {
+            (byName[name]?.at("efficiency", "levels")?.arrayValue ?? []).compactMap { $0["efficiency"]?.doubleValue }
+        }
+
+        // An exact copy of the reference scores about 1 and is never censored.
+        #expect(byName["copy"]?["verdict"]?.stringValue == "passed")
+        #expect(byName["copy"]?.at("efficiency", "censored_level") == .null)
+        #expect(score("copy") > 0.6 && score("copy") < 1.4, "copy scored \(score("copy"))")
+
+        // 10× slower: already past α·T on level 1, so levels 1–3 are censored; it still passes.
+        #expect(byName["ten_times_slower"]?["verdict"]?.stringValue == "passed")
+        #expect(byName["ten_times_slower"]?.at("efficiency", "censored_level")?.intValue == 1)
+        #expect(byName["ten_times_slower"]?.at("efficiency", "censor_reason")?.stringValue == "timeout")
+        #expect(score("ten_times_slower") == 0)
+
+        // Timeout on the last level only: level 3 is censored to 0, levels 1–2 keep their scores.
+        let last = levels("timeout_on_last_level")
+        #expect(byName["timeout_on_last_level"]?["verdict"]?.stringValue == "passed")
+        #expect(byName["timeout_on_last_level"]?.at("efficiency", "censored_level")?.intValue == 3)
+        #expect(last.count == 4 && last[3] == 0 && last[1] > 0.5 && last[2] > 0.5)
+        #expect(abs(score("timeout_on_last_level") - (3 * last[1] + 3 * last[2]) / 10) < 1e-9)
+
+        // A wrong answer on level 0 or level 3 fails the sample and zeroes every level.
+        for name in ["wrong_on_level_0", "wrong_on_level_3"] {
+            #expect(byName[name]?["verdict"]?.stringValue == "failed")
+            #expect(score(name) == 0)
+        }
+        #expect(byName["wrong_on_level_0"]?["detail"]?.stringValue?.contains("level 0") == true)
+        #expect(byName["wrong_on_level_3"]?["detail"]?.stringValue?.contains("level 3") == true)
+
+        // The summary has both metrics; eff@1 is the mean of the scores.
+        let summary = try #require(output.json)
+        #expect(summary.at("metrics", "pass@1")?.doubleValue == 0.6)
+        let mean = Self.samples.map { score($0.0) }.reduce(0, +) / 5
+        #expect(abs((summary.at("metrics", "eff@1")?.doubleValue ?? -1) - mean) < 1e-6)
+    }
+
+    @Test("pace demo runs the bundled benchmark and reports correctness and efficiency")
+    func demo() throws {
+        let output = try PaceBinary.run(["demo", "--json", "--repetitions", "1"])
+        #expect(output.status == 0, "\(output.stderr.suffix(1000))")
+        let summary = try #require(output.json)
+        #expect((summary.at("metrics", "pass@1")?.doubleValue ?? 0) > 0.3)
+        #expect((summary.at("metrics", "eff@1")?.doubleValue ?? 0) > 0.1)
+        #expect((summary.at("counts", "samples")?.intValue ?? 0) >= 40)
+    }
+}

@@ -44,6 +44,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "No progress output on stderr.")
     var quiet = false
 
+    @Flag(help: "Log each finished sample (and other details) to stderr.")
+    var verbose = false
+
     func validate() throws {
         guard (try? parseKs()) != nil else { throw ValidationError("--k must be positive integers separated by commas, like 1,10,100.") }
         guard (try? memoryBytes()) != nil else { throw ValidationError("--memory must be a size like 4G, 512M or 1073741824.") }
@@ -53,9 +56,8 @@ struct RunOptions: ParsableArguments {
     }
 
     func parseKs() throws -> [Int] {
-        let values = k.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 }) else { throw ValidationError("bad k") }
-        return values.compactMap { $0 }
+        guard let values = commaList(k, Int.init), values.allSatisfy({ $0 >= 1 }) else { throw ValidationError("bad k") }
+        return values
     }
 
     func memoryBytes() throws -> Int64 {
@@ -138,10 +140,10 @@ struct EfficiencyOptions: ParsableArguments {
     var meter: String = "wall"
 
     func validate() throws {
-        guard let counts = list(nTests, Int.init), counts.allSatisfy({ $0 >= 1 }) else {
+        guard let counts = commaList(nTests, Int.init), counts.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--n-tests must be positive integers separated by commas, like 8,4,4,4.")
         }
-        guard let weights = list(hardness, Double.init), weights.allSatisfy({ $0 >= 0 }), weights.count == counts.count else {
+        guard let weights = commaList(hardness, Double.init), weights.allSatisfy({ $0 >= 0 }), weights.count == counts.count else {
             throw ValidationError("--hardness must be non-negative numbers, one per level of --n-tests.")
         }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1.") }
@@ -152,8 +154,8 @@ struct EfficiencyOptions: ParsableArguments {
     func apply(to configuration: inout EvaluationConfiguration) {
         configuration.efficiency = !noEfficiency
         configuration.seed = seed
-        configuration.testCounts = list(nTests, Int.init) ?? [8, 4, 4, 4]
-        configuration.hardness = list(hardness, Double.init) ?? [0, 3, 3, 4]
+        configuration.testCounts = commaList(nTests, Int.init) ?? [8, 4, 4, 4]
+        configuration.hardness = commaList(hardness, Double.init) ?? [0, 3, 3, 4]
         configuration.repetitions = repetitions
         configuration.alpha = alpha
         configuration.tolerance = tolerance
@@ -162,9 +164,11 @@ struct EfficiencyOptions: ParsableArguments {
         configuration.meter = Meter(rawValue: meter) ?? .wall
     }
 
-    private func list<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
-        let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
-        return values.compactMap { $0 }
-    }
+}
+
+/// The values of a comma-separated list, or nil when one does not parse.
+func commaList<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
+    let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+    return values.compactMap { $0 }
 }

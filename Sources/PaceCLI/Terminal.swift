@@ -4,6 +4,7 @@
 import Glibc
 #endif
 import Foundation
+import Logging
 import PaceEvaluation
 import PaceRunners
 import PaceSandbox
@@ -98,4 +99,16 @@ final class InterruptHandler: @unchecked Sendable {
         defer { lock.unlock() }
         return fired
     }
+}
+
+/// The logger for a command: bootstraps swift-log once, to stderr, at debug level with `--verbose`.
+func makeLogger(verbose: Bool) -> Logger {
+    LoggingBootstrap.once
+    var logger = Logger(label: "pace")
+    logger.logLevel = verbose ? .debug : .warning
+    return logger
+}
+
+private enum LoggingBootstrap {
+    static let once: Void = LoggingSystem.bootstrap(StreamLogHandler.standardError)
 }

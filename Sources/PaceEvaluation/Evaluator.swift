@@ -1,6 +1,7 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
 import Foundation
+import Logging
 import PaceCore
 import PaceDatasets
 import PaceRunners
@@ -35,6 +36,8 @@ public struct Evaluator: Sendable {
     public var configuration: EvaluationConfiguration
     /// Start over instead of resuming when the output directory holds results of a different run.
     public var overwrite = false
+    /// Receives a debug line per finished sample. Pace's libraries never bootstrap logging themselves.
+    public var logger = Logger(label: "pace.evaluation")
 
     public init(dataset: Dataset, samples: [Sample], samplesPath: String, outputDirectory: String, configuration: EvaluationConfiguration) {
         self.dataset = dataset
@@ -124,6 +127,7 @@ public struct Evaluator: Sendable {
         let counts = Locked<(done: Int, passed: Int)>((alreadyDone, store.existing.values.filter(\.verdict.passed).count))
         let writeFailure = Locked<EvaluationError?>(nil)
         let configuration = self.configuration
+        let logger = self.logger
         progress.progress(done: alreadyDone, total: total, passed: counts.withLock { $0.passed })
         runOnThreads(min(configuration.jobs, max(pending.count, 1))) { _ in
             let context = SampleContext(configuration: configuration)
@@ -146,6 +150,10 @@ public struct Evaluator: Sendable {
                     break
                 }
                 collected.withLock { $0.append(result) }
+                logger.debug("sample finished", metadata: [
+                    "task": "\(result.taskID)", "sample": "\(result.sampleIndex)", "verdict": "\(result.verdict.outcome.rawValue)",
+                    "efficiency": "\(result.efficiency.map { String($0.score) } ?? "-")", "seconds": "\(result.durationSeconds)",
+                ])
                 let (done, passed) = counts.withLock { state -> (Int, Int) in
                     state.done += 1
                     if result.verdict.passed { state.passed += 1 }

@@ -68,6 +68,7 @@ extension PaceCommand {
                 configuration: configuration
             )
             evaluator.overwrite = overwrite
+            evaluator.logger = makeLogger(verbose: runOptions.verbose)
             try execute(evaluator, json: json, quiet: runOptions.quiet)
         }
 

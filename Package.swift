@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PaceCore", targets: ["PaceCore"]),
         .library(name: "PaceEvaluation", targets: ["PaceEvaluation"]),
         .library(name: "PaceStore", targets: ["PaceStore"]),
+        .library(name: "PaceReport", targets: ["PaceReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,11 +75,17 @@ let package = Package(
             dependencies: ["PaceCore", "PaceDatasets", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // Reports: self-contained HTML with inline SVG charts, Markdown, CSV, and paired run comparison.
+        .target(
+            name: "PaceReport",
+            dependencies: ["PaceCore", "PaceDatasets", "PaceStore"],
+            swiftSettings: swiftSettings
+        ),
         // Command-line commands (evaluate, demo, doctor, ...) as a testable library.
         .target(
             name: "PaceCLI",
             dependencies: [
-                "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners", "PaceEvaluation",
+                "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners", "PaceEvaluation", "PaceStore", "PaceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -110,6 +117,11 @@ let package = Package(
             name: "PaceStoreTests",
             dependencies: ["PaceCore", "PaceStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaceReportTests",
+            dependencies: ["PaceCore", "PaceStore", "PaceReport", "PaceCLI"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -25,7 +25,9 @@ enum DatabaseLocation {
     }
 }
 
-/// Records a finished evaluation in the results database. A failure is a warning, not an error: the results are
+/// Records a finished evaluation in the results database.
+///
+/// A failure is a warning, not an error: the results are
 /// on disk and `pace runs import` can record them later.
 func recordRun(_ summary: EvaluationSummary, samples: [Sample], database: String?) {
     guard let path = DatabaseLocation.forEvaluation(database, outputDirectory: summary.outputDirectory) else { return }
@@ -41,7 +43,9 @@ func recordRun(_ summary: EvaluationSummary, samples: [Sample], database: String
         let id = try store.record(run)
         printError("pace: recorded as run \(id) in \(store.path)")
     } catch {
-        printError("pace: warning: the run was not recorded: \(error) (the results are on disk; 'pace runs import' records them)")
+        printError(
+            "pace: warning: the run was not recorded: \(error) (the results are on disk; 'pace runs import' records them)"
+        )
     }
 }
 
@@ -58,7 +62,9 @@ struct StatisticsOptions: ParsableArguments {
 
     func validate() throws {
         guard resamples >= 100 else { throw ValidationError("--resamples must be at least 100.") }
-        guard confidence > 0.5, confidence < 1 else { throw ValidationError("--confidence must lie between 0.5 and 1, like 0.95.") }
+        guard confidence > 0.5, confidence < 1 else {
+            throw ValidationError("--confidence must lie between 0.5 and 1, like 0.95.")
+        }
     }
 
     var bootstrap: Bootstrap { Bootstrap(resamples: resamples, level: confidence, seed: seed) }

@@ -43,11 +43,17 @@ public struct Estimate: Sendable, Hashable {
 /// Every replicate draws `n` units with replacement and is described by how often each unit was drawn; all
 /// statistics of one call see the same replicates. The generator is seeded, so results repeat exactly.
 public struct Bootstrap: Sendable, Hashable {
-    /// Replicates drawn. The default is 2000.
+    /// Replicates drawn.
+    ///
+    /// The default is 2000.
     public var resamples: Int
-    /// Coverage of the intervals. The default is 0.95.
+    /// Coverage of the intervals.
+    ///
+    /// The default is 0.95.
     public var level: Double
-    /// Seed of the resampling. The default is 20260101.
+    /// Seed of the resampling.
+    ///
+    /// The default is 20260101.
     public var seed: UInt64
 
     /// Creates a bootstrap.
@@ -98,7 +104,10 @@ public struct Bootstrap: Sendable, Hashable {
         _ statistic: (_ weights: [Int], _ index: Int) -> Double
     ) -> [Estimate] {
         guard unitCount > 0 else {
-            return Array(repeating: Estimate(value: .nan, interval: .init(lower: .nan, upper: .nan, level: level)), count: statistics)
+            return Array(
+                repeating: Estimate(value: .nan, interval: .init(lower: .nan, upper: .nan, level: level)),
+                count: statistics
+            )
         }
         let observed = (0..<statistics).map { statistic(Array(repeating: 1, count: unitCount), $0) }
         var replicates = Array(repeating: [Double](), count: statistics)

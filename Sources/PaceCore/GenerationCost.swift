@@ -18,7 +18,12 @@ public struct GenerationCost: Sendable, Hashable {
     public var costUSD: Double?
 
     /// Creates a cost record.
-    public init(promptTokens: Int? = nil, completionTokens: Int? = nil, latencySeconds: Double? = nil, costUSD: Double? = nil) {
+    public init(
+        promptTokens: Int? = nil,
+        completionTokens: Int? = nil,
+        latencySeconds: Double? = nil,
+        costUSD: Double? = nil
+    ) {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.latencySeconds = latencySeconds
@@ -31,7 +36,9 @@ public struct GenerationCost: Sendable, Hashable {
         let usage = record["usage"]
         func integer(_ names: String...) -> Int? {
             for name in names {
-                if let value = usage?[name] ?? record[name], let number = value.intValue ?? value.doubleValue.flatMap({ Int(exactly: $0.rounded()) }) {
+                if let value = usage?[name] ?? record[name],
+                    let number = value.intValue ?? value.doubleValue.flatMap({ Int(exactly: $0.rounded()) })
+                {
                     return number
                 }
             }

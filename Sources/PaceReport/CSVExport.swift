@@ -9,7 +9,8 @@ public enum CSVExport {
     /// The header row's columns.
     public static let columns = [
         "run", "task_id", "sample_index", "verdict", "passed", "tests_run", "detail", "efficiency", "censored_level",
-        "censor_reason", "hardest_level", "sample_s", "reference_s", "calibrated_reference_s", "timeout_s", "duration_s",
+        "censor_reason", "hardest_level", "sample_s", "reference_s", "calibrated_reference_s", "timeout_s",
+        "duration_s",
         "prompt_tokens", "completion_tokens", "latency_s", "cost_usd", "origin",
     ]
 
@@ -29,12 +30,15 @@ public enum CSVExport {
         let timed = efficiency?.levels.last { $0.sampleSeconds != nil }
         let cost = GenerationCost(extra: result.extra)
         return [
-            run, result.taskID, "\(result.sampleIndex)", result.verdict.outcome.rawValue, result.verdict.passed ? "true" : "false",
+            run, result.taskID, "\(result.sampleIndex)", result.verdict.outcome.rawValue,
+            result.verdict.passed ? "true" : "false",
             "\(result.verdict.testsRun)", result.verdict.detail ?? "", number(efficiency?.score),
-            efficiency?.censoredLevel.map { "\($0)" } ?? "", efficiency?.censorReason ?? "", timed.map { "\($0.level)" } ?? "",
+            efficiency?.censoredLevel.map { "\($0)" } ?? "", efficiency?.censorReason ?? "",
+            timed.map { "\($0.level)" } ?? "",
             number(timed?.sampleSeconds), number(timed?.referenceSeconds), number(timed?.calibratedReferenceSeconds),
             number(efficiency?.timeoutSeconds), number(result.durationSeconds), cost.promptTokens.map { "\($0)" } ?? "",
-            cost.completionTokens.map { "\($0)" } ?? "", number(cost.latencySeconds), number(cost.costUSD), result.origin,
+            cost.completionTokens.map { "\($0)" } ?? "", number(cost.latencySeconds), number(cost.costUSD),
+            result.origin,
         ]
     }
 
@@ -45,7 +49,9 @@ public enum CSVExport {
 
     /// `text` quoted when it holds a comma, quote or line break, with quotes doubled.
     static func field(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

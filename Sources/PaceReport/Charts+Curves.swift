@@ -18,7 +18,8 @@ func chartFigure(_ svg: String, caption: String, legend: [LegendEntry]) -> Strin
     if !legend.isEmpty {
         out += "<ul class=\"legend\">"
         for entry in legend {
-            let swatch = entry.glyph.map { "<span class=\"glyph \(entry.swatch)\">\($0)</span>" }
+            let swatch =
+                entry.glyph.map { "<span class=\"glyph \(entry.swatch)\">\($0)</span>" }
                 ?? "<span class=\"swatch \(entry.swatch)\"></span>"
             out += "<li>\(swatch)\(Formatting.html(entry.text))</li>"
         }
@@ -35,22 +36,35 @@ enum CurvesChart {
         if maximum > 10 {
             xAxis = Axis(lower: 1, upper: Double(maximum), logarithmic: true)
         } else {
-            xAxis = maximum == 1 ? Axis(lower: 0.5, upper: 1.5, logarithmic: false) : Axis(lower: 1, upper: Double(maximum), logarithmic: false)
+            xAxis =
+                maximum == 1
+                ? Axis(lower: 0.5, upper: 1.5, logarithmic: false)
+                : Axis(lower: 1, upper: Double(maximum), logarithmic: false)
         }
         // eff@k can pass 1.0 (faster than the reference): the axis grows to show every interval.
-        let highest = analyses.flatMap(\.curve).flatMap { [$0.pass.interval.upper, $0.efficiency?.interval.upper ?? 0] }.max() ?? 1
+        let highest =
+            analyses.flatMap(\.curve).flatMap { [$0.pass.interval.upper, $0.efficiency?.interval.upper ?? 0] }.max()
+            ?? 1
         let top = max(1, (highest * 5).rounded(.up) / 5)
         let frame = PlotFrame(x: xAxis, y: Axis(lower: 0, upper: top, logarithmic: false))
         let xTicks = (maximum <= 12 ? (1...maximum).map(Double.init) : xAxis.ticks(count: 8))
             .filter { $0 >= xAxis.lower - 1e-9 && $0 <= xAxis.upper + 1e-9 }
             .map { ($0, "\(Int($0))") }
-        let yTicks = frame.y.ticks(count: min(8, max(5, Int((top / 0.2).rounded(.up))))).map { ($0, String(format: "%.1f", $0)) }
+        let yTicks = frame.y.ticks(count: min(8, max(5, Int((top / 0.2).rounded(.up))))).map {
+            ($0, String(format: "%.1f", $0))
+        }
         var marks = ""
         var legend: [LegendEntry] = []
         for (index, analysis) in analyses.enumerated() {
             let series = "s\(index % 6)"
             marks += band(analysis.curve.map { ($0.k, $0.pass) }, frame: frame, series: series)
-            marks += line(analysis.curve.map { ($0.k, $0.pass) }, frame: frame, series: series, metric: "pass", dashed: true)
+            marks += line(
+                analysis.curve.map { ($0.k, $0.pass) },
+                frame: frame,
+                series: series,
+                metric: "pass",
+                dashed: true
+            )
             legend.append(LegendEntry(swatch: "\(series) dashed", text: "\(analysis.run.label): pass@k"))
             if analysis.hasEfficiency {
                 let points = analysis.curve.compactMap { point in point.efficiency.map { (point.k, $0) } }
@@ -71,23 +85,38 @@ enum CurvesChart {
         let level = Int(((analyses.first?.curve.first?.pass.interval.level ?? 0.95) * 100).rounded())
         return chartFigure(
             svg,
-            caption: "Unbiased estimators over k (dashed: pass@k, solid: eff@k); shaded: \(level) % bootstrap intervals over tasks.",
+            caption:
+                "Unbiased estimators over k (dashed: pass@k, solid: eff@k); shaded: \(level) % bootstrap intervals over tasks.",
             legend: legend
         )
     }
 
     private static func band(_ points: [(Int, Estimate)], frame: PlotFrame, series: String) -> String {
         guard points.count > 1 else { return "" }
-        let upper = points.map { "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.interval.upper)))" }
-        let lower = points.reversed().map { "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.interval.lower)))" }
+        let upper = points.map {
+            "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.interval.upper)))"
+        }
+        let lower = points.reversed().map {
+            "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.interval.lower)))"
+        }
         return "<polygon class=\"band \(series)\" points=\"\((upper + lower).joined(separator: " "))\"/>"
     }
 
-    private static func line(_ points: [(Int, Estimate)], frame: PlotFrame, series: String, metric: String, dashed: Bool) -> String {
-        let coordinates = points.map { "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.value)))" }
-        var out = "<polyline class=\"line \(series)\(dashed ? " dashed" : "")\" points=\"\(coordinates.joined(separator: " "))\"/>"
+    private static func line(
+        _ points: [(Int, Estimate)],
+        frame: PlotFrame,
+        series: String,
+        metric: String,
+        dashed: Bool
+    ) -> String {
+        let coordinates = points.map {
+            "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.value)))"
+        }
+        var out =
+            "<polyline class=\"line \(series)\(dashed ? " dashed" : "")\" points=\"\(coordinates.joined(separator: " "))\"/>"
         for (k, estimate) in points {
-            let title = "\(metric)@\(k) = \(Formatting.value(estimate.value, unit: .fraction)) \(Formatting.interval(estimate.interval, unit: .fraction))"
+            let title =
+                "\(metric)@\(k) = \(Formatting.value(estimate.value, unit: .fraction)) \(Formatting.interval(estimate.interval, unit: .fraction))"
             out += "<circle class=\"point \(series)\" cx=\"\(Formatting.coordinate(frame.px(Double(k))))\" "
             out += "cy=\"\(Formatting.coordinate(frame.py(estimate.value)))\" r=\"3\"><title>\(title)</title></circle>"
         }

@@ -30,13 +30,16 @@ extension HTMLReport {
             out += "</tr>"
         }
         out += "<tr><th scope=\"row\">tasks / samples</th>"
-        for analysis in analyses { out += "<td class=\"num\">\(analysis.tasks.count) / \(analysis.run.run.results.count)</td>" }
+        for analysis in analyses {
+            out += "<td class=\"num\">\(analysis.tasks.count) / \(analysis.run.run.results.count)</td>"
+        }
         out += "</tr><tr><th scope=\"row\">verdicts</th>"
         for analysis in analyses { out += "<td class=\"num\">\(Formatting.html(SummaryRows.verdicts(analysis)))</td>" }
         out += "</tr></tbody></table>"
         let level = Int(((analyses.first?.metrics.first?.interval?.level ?? 0.95) * 100).rounded())
         out += "<p class=\"note\">Brackets: \(level) % percentile bootstrap intervals, resampling tasks. "
-        out += "Cost of pass = generation cost per passing sample. Metrics without an interval are reported as the run wrote them.</p>"
+        out +=
+            "Cost of pass = generation cost per passing sample. Metrics without an interval are reported as the run wrote them.</p>"
         return out
     }
 
@@ -46,7 +49,8 @@ extension HTMLReport {
         let worst = analysis.worstTasks(worstTaskCount)
         guard !worst.isEmpty else { return "<p class=\"note\">No tasks.</p>" }
         let basis = analysis.hasEfficiency ? "lowest eff@1" : "lowest pass@1"
-        var out = "<p class=\"note\">The \(worst.count) tasks with the \(basis), each with its weakest sample beside the reference.</p>"
+        var out =
+            "<p class=\"note\">The \(worst.count) tasks with the \(basis), each with its slowest passing sample (a failing one where none passed) beside the reference.</p>"
         for task in worst {
             out += worstTask(task, analysis: analysis)
         }
@@ -60,11 +64,14 @@ extension HTMLReport {
         if let efficiency = outcome.meanEfficiency { facts += " · eff@1 \(String(format: "%.3f", efficiency))" }
         var out = "<article class=\"worst-task\"><h4>\(Formatting.html(outcome.taskID))</h4>"
         out += "<p class=\"facts\">\(Formatting.html(facts))</p>"
-        out += "<p class=\"facts\">Shown: sample #\(sample.sampleIndex) — \(Formatting.html(SampleDescription.text(sample)))</p>"
+        out +=
+            "<p class=\"facts\">Shown: sample #\(sample.sampleIndex) — \(Formatting.html(SampleDescription.text(sample)))</p>"
         let code = analysis.run.run.code[sample.key]
         let reference = analysis.run.references[outcome.taskID]
-        out += "<div class=\"code-pair\"><div><h5>Sample #\(sample.sampleIndex)</h5>\(codeBlock(code, missing: "code not available (the samples file was not found)"))</div>"
-        out += "<div><h5>Reference</h5>\(codeBlock(reference, missing: "reference not available (the dataset was not found)"))</div></div>"
+        out +=
+            "<div class=\"code-pair\"><div><h5>Sample #\(sample.sampleIndex)</h5>\(codeBlock(code, missing: "code not available (the samples file was not found)"))</div>"
+        out +=
+            "<div><h5>Reference</h5>\(codeBlock(reference, missing: "reference not available (the dataset was not found)"))</div></div>"
         return out + "</article>"
     }
 
@@ -132,7 +139,9 @@ enum SummaryRows {
     static func verdicts(_ analysis: RunAnalysis) -> String {
         var counts: [Outcome: Int] = [:]
         for result in analysis.run.run.results { counts[result.verdict.outcome, default: 0] += 1 }
-        return Outcome.allCases.compactMap { outcome in counts[outcome].map { "\(outcome.rawValue) \($0)" } }.joined(separator: ", ")
+        return Outcome.allCases.compactMap { outcome in counts[outcome].map { "\(outcome.rawValue) \($0)" } }.joined(
+            separator: ", "
+        )
     }
 }
 
@@ -148,12 +157,16 @@ enum SampleDescription {
             if let level = efficiency.censoredLevel {
                 parts.append("\(efficiency.censorReason ?? "censored") from level \(level)")
             }
-            if let timed = efficiency.levels.last(where: { $0.sampleSeconds != nil }), let seconds = timed.sampleSeconds,
+            if let timed = efficiency.levels.last(where: { $0.sampleSeconds != nil }),
+                let seconds = timed.sampleSeconds,
                 let reference = timed.referenceSeconds ?? timed.calibratedReferenceSeconds, reference > 0
             {
                 let ratio = seconds / reference
-                let comparison = ratio >= 1 ? String(format: "%.1f× slower", ratio) : String(format: "%.1f× faster", 1 / ratio)
-                parts.append("level \(timed.level): \(Formatting.seconds(seconds)) vs \(Formatting.seconds(reference)) (\(comparison))")
+                let comparison =
+                    ratio >= 1 ? String(format: "%.1f× slower", ratio) : String(format: "%.1f× faster", 1 / ratio)
+                parts.append(
+                    "level \(timed.level): \(Formatting.seconds(seconds)) vs \(Formatting.seconds(reference)) (\(comparison))"
+                )
             }
         }
         return parts.joined(separator: "; ")

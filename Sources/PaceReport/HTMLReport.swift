@@ -12,7 +12,9 @@ import PaceStore
 public struct HTMLReport: Sendable {
     /// The runs, analysed.
     public var analyses: [RunAnalysis]
-    /// How many worst tasks to show per run, with code. The default is 10.
+    /// How many worst tasks to show per run, with code.
+    ///
+    /// The default is 10.
     public var worstTaskCount: Int
     /// When the report was made, shown in the footer.
     public var generatedAt: Date
@@ -31,16 +33,24 @@ public struct HTMLReport: Sendable {
         page += "<main>"
         page += section("summary", "Summary", summary())
         page += section("curves", "pass@k and eff@k over k", CurvesChart.figure(analyses))
-        page += section("efficiency", "Per-task efficiency", perRun { analysis, index in
-            analysis.hasEfficiency
-                ? DistributionChart.figure(analysis, index: index)
-                : "<p class=\"note\">This run scored correctness only; there is no efficiency to plot.</p>"
-        })
-        page += section("timing", "Sample time against reference time", perRun { analysis, index in
-            analysis.hasEfficiency
-                ? TimingChart.figure(analysis, index: index)
-                : "<p class=\"note\">This run timed nothing (correctness only).</p>"
-        })
+        page += section(
+            "efficiency",
+            "Per-task efficiency",
+            perRun { analysis, index in
+                analysis.hasEfficiency
+                    ? DistributionChart.figure(analysis, index: index)
+                    : "<p class=\"note\">This run scored correctness only; there is no efficiency to plot.</p>"
+            }
+        )
+        page += section(
+            "timing",
+            "Sample time against reference time",
+            perRun { analysis, index in
+                analysis.hasEfficiency
+                    ? TimingChart.figure(analysis, index: index)
+                    : "<p class=\"note\">This run timed nothing (correctness only).</p>"
+            }
+        )
         page += section("worst", "Worst tasks", perRun { analysis, _ in worstTasks(analysis) })
         page += section("metadata", "Run metadata", perRun { analysis, _ in metadata(analysis) })
         page += "</main>"
@@ -69,8 +79,10 @@ public struct HTMLReport: Sendable {
         }.joined(separator: " · ")
         var out = "<header class=\"page\"><h1>Pace report — \(Formatting.html(datasets))</h1>"
         out += "<p class=\"subtitle\">\(Formatting.html(subtitle))</p><nav>"
-        for (anchor, name) in [("summary", "Summary"), ("curves", "Curves"), ("efficiency", "Per-task efficiency"),
-                               ("timing", "Timing"), ("worst", "Worst tasks"), ("metadata", "Metadata")] {
+        for (anchor, name) in [
+            ("summary", "Summary"), ("curves", "Curves"), ("efficiency", "Per-task efficiency"),
+            ("timing", "Timing"), ("worst", "Worst tasks"), ("metadata", "Metadata"),
+        ] {
             out += "<a href=\"#\(anchor)\">\(name)</a>"
         }
         out += "</nav>"
@@ -89,7 +101,8 @@ public struct HTMLReport: Sendable {
     /// `body` for each run, under a heading per run when there are several.
     private func perRun(_ body: (RunAnalysis, Int) -> String) -> String {
         analyses.enumerated().map { index, analysis in
-            (analyses.count > 1 ? "<h3>\(Formatting.html(analysis.run.label))</h3>" : "") + body(analysis, index)
+            let heading = analyses.count > 1 ? "<h3>\(Formatting.html(analysis.run.label))</h3>" : ""
+            return "<div class=\"run-part\">\(heading)\(body(analysis, index))</div>"
         }.joined()
     }
 }

@@ -1,6 +1,7 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
 import Foundation
+
 /// The report's style sheet: light and dark themes from `prefers-color-scheme`, a readable measure on a laptop,
 /// and a print layout (black on white, code unclipped, no breaks inside figures).
 enum HTMLStyle {
@@ -95,7 +96,9 @@ enum HTMLStyle {
           nav { display: none; }
           header.page, main, footer { max-width: none; padding: 0; }
           pre { max-height: none; overflow: visible; white-space: pre-wrap; font-size: 8.5pt; }
-          h2 { break-after: avoid; page-break-after: avoid; }
+          h2, h3 { break-after: avoid; page-break-after: avoid; }
+          #curves, #efficiency .run-part, #timing .run-part, #metadata .run-part { break-inside: avoid; page-break-inside: avoid; }
+          .code-pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
           section { break-inside: auto; }
           a { color: inherit; text-decoration: none; }
         }

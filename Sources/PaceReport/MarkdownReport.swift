@@ -18,7 +18,10 @@ public enum MarkdownReport {
             }
             lines.append("| \(cell(name)) | " + cells.map(cell).joined(separator: " | ") + " |")
         }
-        lines.append("| tasks / samples | " + analyses.map { "\($0.tasks.count) / \($0.run.run.results.count)" }.joined(separator: " | ") + " |")
+        lines.append(
+            "| tasks / samples | "
+                + analyses.map { "\($0.tasks.count) / \($0.run.run.results.count)" }.joined(separator: " | ") + " |"
+        )
         let level = Int(((analyses.first?.metrics.first?.interval?.level ?? 0.95) * 100).rounded())
         let datasets = Set(analyses.map(\.run.run.info.datasetName)).sorted().joined(separator: ", ")
         lines.append("")
@@ -48,10 +51,14 @@ public enum MarkdownReport {
         let moved = comparison.tasks.prefix(topTasks).filter { $0.difference != 0 }
         if !moved.isEmpty {
             let metric = comparison.efficiency == nil ? "pass@1" : "eff@1"
-            lines += ["", "Tasks that differ most (\(metric)):", "", "| task | A | B | B − A |", "|---|---:|---:|---:|"]
+            lines += [
+                "", "Tasks that differ most (\(metric)):", "", "| task | A | B | B − A |", "|---|---:|---:|---:|",
+            ]
             for task in moved {
                 let (x, y) = ComparisonText.values(task)
-                lines.append("| \(cell(task.taskID)) | \(String(format: "%.3f", x)) | \(String(format: "%.3f", y)) | \(Formatting.signed(task.difference)) |")
+                lines.append(
+                    "| \(cell(task.taskID)) | \(String(format: "%.3f", x)) | \(String(format: "%.3f", y)) | \(Formatting.signed(task.difference)) |"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -71,16 +78,23 @@ public enum ComparisonText {
             "A: \(comparison.a.label)   B: \(comparison.b.label)",
             "\(comparison.commonTasks.count) common tasks (only in A: \(comparison.onlyInA), only in B: \(comparison.onlyInB))",
         ]
-        if comparison.datasetsDiffer { lines.append("warning: the runs used different dataset files (SHA-256 differs)") }
+        if comparison.datasetsDiffer {
+            lines.append("warning: the runs used different dataset files (SHA-256 differs)")
+        }
         let level = Int((comparison.pass.difference.interval.level * 100).rounded())
         lines.append("")
-        lines.append(pad("metric", 8) + pad("A", 8) + pad("B", 8) + pad("B − A", 9) + pad("\(level) % CI", 20) + pad("p", 9) + "B better/worse/same")
+        lines.append(
+            pad("metric", 8) + pad("A", 8) + pad("B", 8) + pad("B − A", 9) + pad("\(level) % CI", 20) + pad("p", 9)
+                + "B better/worse/same"
+        )
         for row in comparison.rows {
             let c = row.comparison
-            let interval = "[\(Formatting.signed(c.difference.interval.lower)), \(Formatting.signed(c.difference.interval.upper))]"
+            let interval =
+                "[\(Formatting.signed(c.difference.interval.lower)), \(Formatting.signed(c.difference.interval.upper))]"
             lines.append(
                 pad(row.name, 8) + pad(String(format: "%.3f", row.a), 8) + pad(String(format: "%.3f", row.b), 8)
-                    + pad(Formatting.signed(c.difference.value), 9) + pad(interval, 20) + pad(Formatting.pValue(c.pValue), 9)
+                    + pad(Formatting.signed(c.difference.value), 9) + pad(interval, 20)
+                    + pad(Formatting.pValue(c.pValue), 9)
                     + "\(c.improved)/\(c.worsened)/\(c.unchanged)"
             )
         }
@@ -93,7 +107,10 @@ public enum ComparisonText {
             let width = min(40, (moved.map(\.taskID.count).max() ?? 10) + 2)
             for task in moved {
                 let (x, y) = values(task)
-                lines.append("  " + pad(task.taskID, width) + "A " + pad(String(format: "%.3f", x), 7) + "B " + pad(String(format: "%.3f", y), 7) + Formatting.signed(task.difference))
+                lines.append(
+                    "  " + pad(task.taskID, width) + "A " + pad(String(format: "%.3f", x), 7) + "B "
+                        + pad(String(format: "%.3f", y), 7) + Formatting.signed(task.difference)
+                )
             }
         }
         return lines.joined(separator: "\n")
@@ -105,7 +122,9 @@ public enum ComparisonText {
         var findings: [String] = []
         for row in comparison.rows where row.comparison.pValue < alpha {
             let direction = row.comparison.difference.value < 0 ? "worse" : "better"
-            findings.append("B is significantly \(direction) than A on \(row.name) (\(Formatting.pClause(row.comparison.pValue)))")
+            findings.append(
+                "B is significantly \(direction) than A on \(row.name) (\(Formatting.pClause(row.comparison.pValue)))"
+            )
         }
         if findings.isEmpty {
             return "No significant difference at α = \(alpha) (paired \(test) over tasks)."

@@ -78,12 +78,23 @@ extension RunAnalysis {
             if let censored = efficiency?.censoredLevel, let level = levels.first(where: { $0.level == censored }),
                 let reference = level.calibratedReferenceSeconds
             {
-                return TimingPoint(referenceSeconds: reference, sampleSeconds: efficiency?.timeoutSeconds, status: .censored, taskID: result.taskID)
+                return TimingPoint(
+                    referenceSeconds: reference,
+                    sampleSeconds: efficiency?.timeoutSeconds,
+                    status: .censored,
+                    taskID: result.taskID
+                )
             }
             if result.verdict.passed, let level = levels.last(where: { $0.sampleSeconds != nil }),
-                let seconds = level.sampleSeconds, let reference = level.referenceSeconds ?? level.calibratedReferenceSeconds
+                let seconds = level.sampleSeconds,
+                let reference = level.referenceSeconds ?? level.calibratedReferenceSeconds
             {
-                return TimingPoint(referenceSeconds: reference, sampleSeconds: seconds, status: .timed, taskID: result.taskID)
+                return TimingPoint(
+                    referenceSeconds: reference,
+                    sampleSeconds: seconds,
+                    status: .timed,
+                    taskID: result.taskID
+                )
             }
             guard !result.verdict.passed, let reference = hardestReference[result.taskID] else { return nil }
             return TimingPoint(referenceSeconds: reference, sampleSeconds: nil, status: .failed, taskID: result.taskID)
@@ -105,8 +116,12 @@ extension RunAnalysis {
             // Without: the first failing sample.
             let efficiency = hasEfficiency
             let shown = samples.min { a, b in
-                let left = (a.verdict.passed == efficiency ? 0 : 1, efficiency ? a.efficiency?.score ?? 0 : 0, a.sampleIndex)
-                let right = (b.verdict.passed == efficiency ? 0 : 1, efficiency ? b.efficiency?.score ?? 0 : 0, b.sampleIndex)
+                let left = (
+                    a.verdict.passed == efficiency ? 0 : 1, efficiency ? a.efficiency?.score ?? 0 : 0, a.sampleIndex
+                )
+                let right = (
+                    b.verdict.passed == efficiency ? 0 : 1, efficiency ? b.efficiency?.score ?? 0 : 0, b.sampleIndex
+                )
                 return left < right
             }
             return shown.map { WorstTask(outcome: task, sample: $0) }

@@ -92,7 +92,8 @@ public struct RunAnalysis: Sendable {
         ks = Array(Set((requested.isEmpty ? [1, 10, 100] : requested) + [1])).filter { $0 <= smallest }.sorted()
         curve = RunAnalysis.curve(tasks: tasks, efficiency: hasEfficiency, upTo: smallest, bootstrap: bootstrap)
         metrics = []
-        metrics = headline(bootstrap: bootstrap) + suiteMetrics(bootstrap: bootstrap) + costMetrics(bootstrap: bootstrap)
+        metrics =
+            headline(bootstrap: bootstrap) + suiteMetrics(bootstrap: bootstrap) + costMetrics(bootstrap: bootstrap)
             + reportedMetrics()
     }
 
@@ -148,17 +149,30 @@ public struct RunAnalysis: Sendable {
                 numerator: tasks.map { $0.costUSD ?? 0 },
                 denominator: tasks.map { Double($0.correct) }
             )
-            rows.append(MetricValue(name: "cost of pass", value: estimate.value, interval: estimate.interval, unit: .dollars))
+            rows.append(
+                MetricValue(name: "cost of pass", value: estimate.value, interval: estimate.interval, unit: .dollars)
+            )
             let known = costs.compactMap(\.costUSD)
-            rows.append(MetricValue(name: "cost per sample", value: Estimators.mean(known), interval: nil, unit: .dollars))
+            rows.append(
+                MetricValue(name: "cost per sample", value: Estimators.mean(known), interval: nil, unit: .dollars)
+            )
         }
         let latencies = costs.compactMap(\.latencySeconds)
         if !latencies.isEmpty {
-            rows.append(MetricValue(name: "latency (mean)", value: Estimators.mean(latencies), interval: nil, unit: .seconds))
+            rows.append(
+                MetricValue(name: "latency (mean)", value: Estimators.mean(latencies), interval: nil, unit: .seconds)
+            )
         }
         let tokens = costs.compactMap(\.completionTokens).map(Double.init)
         if !tokens.isEmpty {
-            rows.append(MetricValue(name: "completion tokens (mean)", value: Estimators.mean(tokens), interval: nil, unit: .number))
+            rows.append(
+                MetricValue(
+                    name: "completion tokens (mean)",
+                    value: Estimators.mean(tokens),
+                    interval: nil,
+                    unit: .number
+                )
+            )
         }
         return rows
     }
@@ -179,7 +193,9 @@ public struct RunAnalysis: Sendable {
         return Array(Set(values)).filter { $0 >= 1 && $0 <= maximum }.sorted()
     }
 
-    private static func curve(tasks: [TaskOutcome], efficiency: Bool, upTo maximum: Int, bootstrap: Bootstrap) -> [CurvePoint] {
+    private static func curve(tasks: [TaskOutcome], efficiency: Bool, upTo maximum: Int, bootstrap: Bootstrap)
+        -> [CurvePoint]
+    {
         let ks = curveKs(upTo: maximum)
         var columns = ks.map { k in tasks.map { $0.passAtK(k) } }
         if efficiency { columns += ks.map { k in tasks.map { $0.effAtK(k) ?? 0 } } }

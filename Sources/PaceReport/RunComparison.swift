@@ -48,16 +48,27 @@ public struct RunComparison: Sendable {
     /// Compares `b` against `a`.
     ///
     /// - Throws: ``ReportError`` with code `noCommonTasks` when the runs share no task.
-    public init(a: ReportRun, b: ReportRun, bootstrap: Bootstrap = Bootstrap(), permutations: Int = 10_000) throws(ReportError) {
+    public init(a: ReportRun, b: ReportRun, bootstrap: Bootstrap = Bootstrap(), permutations: Int = 10_000)
+        throws(ReportError)
+    {
         self.a = a
         self.b = b
-        let outcomesA = Dictionary(TaskOutcome.group(a.run.results).map { ($0.taskID, $0) }, uniquingKeysWith: { x, _ in x })
-        let outcomesB = Dictionary(TaskOutcome.group(b.run.results).map { ($0.taskID, $0) }, uniquingKeysWith: { x, _ in x })
+        let outcomesA = Dictionary(
+            TaskOutcome.group(a.run.results).map { ($0.taskID, $0) },
+            uniquingKeysWith: { x, _ in x }
+        )
+        let outcomesB = Dictionary(
+            TaskOutcome.group(b.run.results).map { ($0.taskID, $0) },
+            uniquingKeysWith: { x, _ in x }
+        )
         commonTasks = outcomesA.keys.filter { outcomesB[$0] != nil }.sorted()
         onlyInA = outcomesA.count - commonTasks.count
         onlyInB = outcomesB.count - commonTasks.count
         guard !commonTasks.isEmpty else {
-            throw ReportError(.noCommonTasks, "\(a.label) and \(b.label) share no task; were they run on the same dataset?")
+            throw ReportError(
+                .noCommonTasks,
+                "\(a.label) and \(b.label) share no task; were they run on the same dataset?"
+            )
         }
         let left = commonTasks.compactMap { outcomesA[$0] }
         let right = commonTasks.compactMap { outcomesB[$0] }

@@ -5,9 +5,11 @@ import PaceCore
 import PaceDatasets
 import PaceStore
 
-/// Finds the runs that `pace report` and `pace compare` name: an output directory of `pace evaluate`, or a run
-/// id in the results database. Loads the dataset (for reference solutions) and, for a directory, the samples'
-/// code, noting rather than failing when either has moved.
+/// Finds the runs that `pace report` and `pace compare` name.
+///
+/// A run is an output directory of `pace evaluate` or a run id in the results database. The locator also loads the
+/// dataset (for reference solutions) and, for a directory, the samples' code, noting rather than failing when
+/// either has moved.
 public struct RunLocator: Sendable {
     /// The results database that run ids refer to; nil when none was given.
     public var databasePath: String?
@@ -33,7 +35,9 @@ public struct RunLocator: Sendable {
         do {
             let dataset = try RunArtifacts.dataset(for: run.info)
             if !run.info.datasetSHA256.isEmpty, dataset.sha256 != run.info.datasetSHA256 {
-                notes.append("the dataset at \(run.info.datasetPath) has changed since the run (SHA-256 differs); references may not match")
+                notes.append(
+                    "the dataset at \(run.info.datasetPath) has changed since the run (SHA-256 differs); references may not match"
+                )
             }
             for task in dataset.tasks {
                 references[task.id] = RunArtifacts.referenceCode(task)
@@ -61,7 +65,10 @@ public struct RunLocator: Sendable {
             }
         }
         guard let id = Int64(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument) else {
-            throw ReportError(.runNotFound, "'\(argument)' is neither an output directory of 'pace evaluate' nor a run id")
+            throw ReportError(
+                .runNotFound,
+                "'\(argument)' is neither an output directory of 'pace evaluate' nor a run id"
+            )
         }
         guard let databasePath, FileManager.default.fileExists(atPath: databasePath) else {
             throw ReportError(

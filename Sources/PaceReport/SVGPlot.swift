@@ -85,17 +85,22 @@ struct PlotFrame {
         marks: String,
         overlay: String = ""
     ) -> String {
-        var out = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(PlotFrame.width)) \(Int(height))\" role=\"img\" "
+        var out =
+            "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(PlotFrame.width)) \(Int(height))\" role=\"img\" "
         out += "aria-label=\"\(Formatting.html(title))\" preserveAspectRatio=\"xMidYMid meet\">"
         out += "<title>\(Formatting.html(title))</title>"
-        out += "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\"/></clipPath></defs>"
+        out +=
+            "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\"/></clipPath></defs>"
         out += grid(xTicks: xTicks, yTicks: yTicks)
         out += "<g class=\"marks\" clip-path=\"url(#\(id)-clip)\">\(marks)</g>"
         out += overlay
-        out += "<rect class=\"frame\" x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\"/>"
-        out += "<text class=\"axis-label\" x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(Formatting.html(xLabel))</text>"
+        out +=
+            "<rect class=\"frame\" x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\"/>"
+        out +=
+            "<text class=\"axis-label\" x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(Formatting.html(xLabel))</text>"
         let middle = c(top + plotHeight / 2)
-        out += "<text class=\"axis-label\" x=\"14\" y=\"\(middle)\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(middle))\">\(Formatting.html(yLabel))</text>"
+        out +=
+            "<text class=\"axis-label\" x=\"14\" y=\"\(middle)\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(middle))\">\(Formatting.html(yLabel))</text>"
         return out + "</svg>"
     }
 
@@ -104,12 +109,14 @@ struct PlotFrame {
         for (value, label) in yTicks {
             let y = c(py(value))
             out += "<line x1=\"\(c(left))\" x2=\"\(c(left + plotWidth))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            out += "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Formatting.html(label))</text>"
+            out +=
+                "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Formatting.html(label))</text>"
         }
         for (value, label) in xTicks ?? [] {
             let x = c(px(value))
             out += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(c(top))\" y2=\"\(c(top + plotHeight))\"/>"
-            out += "<text class=\"tick\" x=\"\(x)\" y=\"\(c(top + plotHeight + 16))\" text-anchor=\"middle\">\(Formatting.html(label))</text>"
+            out +=
+                "<text class=\"tick\" x=\"\(x)\" y=\"\(c(top + plotHeight + 16))\" text-anchor=\"middle\">\(Formatting.html(label))</text>"
         }
         return out + "</g>"
     }

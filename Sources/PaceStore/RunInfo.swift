@@ -6,8 +6,10 @@ import PaceCore
 public struct RunInfo: Sendable, Hashable {
     /// The id in the results database; nil for a run read from a directory and not recorded.
     public var id: Int64?
-    /// What makes two records the same run: the output directory and its `run.json` identity. Recording a run
-    /// again under the same key replaces the earlier record (a resumed run).
+    /// What makes two records the same run.
+    ///
+    /// The key hashes the output directory and its `run.json` identity. Recording a run again under the same key
+    /// replaces the earlier record (a resumed run).
     public var key: String
     /// The model, from the samples' `model` field when they have one, else the samples file's name.
     public var model: String
@@ -71,7 +73,9 @@ public struct RunInfo: Sendable, Hashable {
     public static func modelName(results: [SampleResult], samplesPath: String) -> String {
         var counts: [String: Int] = [:]
         for result in results {
-            if let model = result.extra.first(where: { $0.0 == "model" })?.1.stringValue { counts[model, default: 0] += 1 }
+            if let model = result.extra.first(where: { $0.0 == "model" })?.1.stringValue {
+                counts[model, default: 0] += 1
+            }
         }
         if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { return best.key }
         let file = samplesPath.split(separator: "/").last.map(String.init) ?? samplesPath

@@ -38,7 +38,12 @@ extension RunStore {
 
     static func runInfo(_ row: Row) throws -> RunInfo {
         func json(_ column: String) -> JSONValue { (try? JSONParser.parse(row[column] as String)) ?? .null }
-        var info = RunInfo(summary: json("summary_json"), key: row["run_key"], outputDirectory: row["output_dir"], model: row["model"])
+        var info = RunInfo(
+            summary: json("summary_json"),
+            key: row["run_key"],
+            outputDirectory: row["output_dir"],
+            model: row["model"]
+        )
         info.id = row["id"]
         info.datasetName = row["dataset_name"]
         info.datasetPath = row["dataset_path"]
@@ -76,11 +81,16 @@ extension RunStore {
         return RecordedRun(info: info, results: results, code: code)
     }
 
-    private static func groupedRows(_ db: Database, table: String, order: String, runID: Int64) throws -> [Int64: [Row]] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT t.* FROM \(table) t JOIN sample s ON s.id = t.sample_id
-            WHERE s.run_id = ? ORDER BY t.sample_id, t.\(order)
-            """, arguments: [runID])
+    private static func groupedRows(_ db: Database, table: String, order: String, runID: Int64) throws -> [Int64: [Row]]
+    {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.* FROM \(table) t JOIN sample s ON s.id = t.sample_id
+                WHERE s.run_id = ? ORDER BY t.sample_id, t.\(order)
+                """,
+            arguments: [runID]
+        )
         return Dictionary(grouping: rows) { $0["sample_id"] as Int64 }
     }
 

@@ -68,20 +68,26 @@ extension RunStore {
     }
 
     private func insertSamples(_ run: RecordedRun, runID: Int64, db: Database) throws {
-        let sample = try db.makeStatement(sql: """
-            INSERT INTO sample (run_id, task_id, sample_index, origin, verdict, detail, failing_input, tests_run,
-                duration_s, efficiency, timeout_s, censored_level, censor_reason, code, extra_json,
-                prompt_tokens, completion_tokens, latency_s, cost_usd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let suite = try db.makeStatement(sql: """
-            INSERT INTO suite_verdict (sample_id, position, suite, verdict, detail, failing_input, tests_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let level = try db.makeStatement(sql: """
-            INSERT INTO level_measurement (sample_id, level, efficiency, sample_s, reference_s, calibrated_reference_s)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        let sample = try db.makeStatement(
+            sql: """
+                INSERT INTO sample (run_id, task_id, sample_index, origin, verdict, detail, failing_input, tests_run,
+                    duration_s, efficiency, timeout_s, censored_level, censor_reason, code, extra_json,
+                    prompt_tokens, completion_tokens, latency_s, cost_usd)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        )
+        let suite = try db.makeStatement(
+            sql: """
+                INSERT INTO suite_verdict (sample_id, position, suite, verdict, detail, failing_input, tests_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        )
+        let level = try db.makeStatement(
+            sql: """
+                INSERT INTO level_measurement (sample_id, level, efficiency, sample_s, reference_s, calibrated_reference_s)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        )
         for result in run.results {
             let verdict = result.verdict
             let efficiency = result.efficiency
@@ -96,7 +102,9 @@ extension RunStore {
             let sampleID = db.lastInsertedRowID
             for (position, entry) in result.suites.enumerated() {
                 let v = entry.verdict
-                try suite.execute(arguments: [sampleID, position, entry.suite, v.outcome.rawValue, v.detail, v.input, v.testsRun])
+                try suite.execute(arguments: [
+                    sampleID, position, entry.suite, v.outcome.rawValue, v.detail, v.input, v.testsRun,
+                ])
             }
             for measurement in efficiency?.levels ?? [] {
                 try level.execute(arguments: [

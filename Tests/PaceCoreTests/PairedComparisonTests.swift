@@ -24,7 +24,9 @@ struct PairedComparisonTests {
     @Test("perfectly balanced differences give p = 1")
     func noDifference() {
         let a = [0.2, 0.5, 0.9, 0.4, 0.7, 0.3, 0.6, 0.8, 0.1, 0.5, 0.25, 0.65, 0.45, 0.35, 0.55, 0.75, 0.15, 0.85]
-        let shifts = [0.1, -0.1, 0.2, -0.2, 0.05, -0.05, 0.3, -0.3, 0.15, -0.15, 0.0, 0.0, 0.12, -0.12, 0.07, -0.07, 0.01, -0.01]
+        let shifts = [
+            0.1, -0.1, 0.2, -0.2, 0.05, -0.05, 0.3, -0.3, 0.15, -0.15, 0.0, 0.0, 0.12, -0.12, 0.07, -0.07, 0.01, -0.01,
+        ]
         let b = zip(a, shifts).map { $0 + $1 }
         let comparison = PairedComparison(a: a, b: b, bootstrap: Bootstrap(resamples: 1000, seed: 2))
         #expect(abs(comparison.difference.value) < 1e-12)

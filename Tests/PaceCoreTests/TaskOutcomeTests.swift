@@ -33,7 +33,9 @@ struct TaskOutcomeTests {
 
     @Test("generation cost reads OpenAI and Anthropic usage, latency in seconds or milliseconds")
     func generationCost() throws {
-        let openAI = try JSONParser.parse(#"{"usage":{"prompt_tokens":12,"completion_tokens":30},"latency_s":1.5,"cost_usd":0.002}"#)
+        let openAI = try JSONParser.parse(
+            #"{"usage":{"prompt_tokens":12,"completion_tokens":30},"latency_s":1.5,"cost_usd":0.002}"#
+        )
         let cost = GenerationCost(extra: openAI.objectValue ?? [])
         #expect(cost == GenerationCost(promptTokens: 12, completionTokens: 30, latencySeconds: 1.5, costUSD: 0.002))
         let anthropic = try JSONParser.parse(#"{"usage":{"input_tokens":7,"output_tokens":9},"latency_ms":250}"#)

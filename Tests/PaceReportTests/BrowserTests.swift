@@ -21,8 +21,10 @@ enum Chromium {
     static func run(_ arguments: [String], scratch: String) throws -> (output: String, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(path))
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-                      "--user-data-dir=\(scratch)/profile", "--enable-logging=stderr", "--v=0"]
+        let common = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+            "--user-data-dir=\(scratch)/profile", "--enable-logging=stderr", "--v=0",
+        ]
         process.arguments = common + arguments
         let outputPath = scratch + "/stdout-\(UUID().uuidString.prefix(6))"
         let errorPath = outputPath + ".err"
@@ -35,12 +37,17 @@ enum Chromium {
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        return (try String(contentsOfFile: outputPath, encoding: .utf8), try String(contentsOfFile: errorPath, encoding: .utf8))
+        return (
+            try String(contentsOfFile: outputPath, encoding: .utf8),
+            try String(contentsOfFile: errorPath, encoding: .utf8)
+        )
     }
 }
 
-/// The HTML report opened in a real browser: it loads without console errors, and the summary table and every
-/// chart are there with content. The screenshot is kept at `.build/artifacts/report.png`.
+/// The HTML report opened in a real browser.
+///
+/// The page must load without console errors, and the summary table and every chart must be there with content.
+/// The screenshot is kept at `.build/artifacts/report.png`.
 @Suite("HTML report in a headless browser", .serialized, .enabled(if: Chromium.path != nil))
 struct BrowserTests {
     /// `.build/artifacts` in the package root.
@@ -63,7 +70,10 @@ struct BrowserTests {
     /// The markup of the element with `id` up to its closing tag `tag`.
     private func element(_ id: String, tag: String, in dom: String) throws -> String {
         let start = try #require(dom.range(of: "id=\"\(id)\""), "no element #\(id)")
-        let end = try #require(dom.range(of: "</\(tag)>", range: start.upperBound..<dom.endIndex), "#\(id) is not closed")
+        let end = try #require(
+            dom.range(of: "</\(tag)>", range: start.upperBound..<dom.endIndex),
+            "#\(id) is not closed"
+        )
         return String(dom[start.lowerBound..<end.upperBound])
     }
 

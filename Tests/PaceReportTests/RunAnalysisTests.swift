@@ -48,7 +48,10 @@ struct RunAnalysisTests {
         let results = Self.run.run.results
         #expect(points.count == results.count)
         #expect(points.filter { $0.status == .failed }.count == results.filter { !$0.verdict.passed }.count)
-        #expect(points.filter { $0.status == .censored }.count == results.filter { $0.efficiency?.censoredLevel != nil }.count)
+        #expect(
+            points.filter { $0.status == .censored }.count
+                == results.filter { $0.efficiency?.censoredLevel != nil }.count
+        )
         #expect(Self.analysis.distributions.count == 40)
     }
 

@@ -29,7 +29,8 @@ struct SyntheticRun {
             let base = 1e-5 * Double(1 + task % 7)
             for index in 0..<samplesPerTask {
                 let result = sample(task: task, index: index, base: base, random: &random)
-                code[result.key] = "def solve(values):\n    # sample \(index) of task \(task)\n    return sorted(values)[\(index % 3)]\n"
+                code[result.key] =
+                    "def solve(values):\n    # sample \(index) of task \(task)\n    return sorted(values)[\(index % 3)]\n"
                 results.append(result)
             }
         }
@@ -37,10 +38,14 @@ struct SyntheticRun {
             ("metrics", .object([("pass@1", .number("0.5"))])),
             ("complete", .bool(true)),
             ("counts", .object([("tasks", .number("\(tasks)")), ("samples", .number("\(results.count)"))])),
-            ("dataset", .object([
-                ("name", .string("synthetic")), ("path", .string("/nonexistent/synthetic.csv")), ("format", .string("enamel")),
-                ("sha256", .string("5e7")),
-            ])),
+            (
+                "dataset",
+                .object([
+                    ("name", .string("synthetic")), ("path", .string("/nonexistent/synthetic.csv")),
+                    ("format", .string("enamel")),
+                    ("sha256", .string("5e7")),
+                ])
+            ),
             ("samples", .object([("path", .string("/nonexistent/\(model).jsonl"))])),
             ("config", .object([("k", .array([.number("1"), .number("10")])), ("alpha", .number("2"))])),
             ("pace_version", .string("0.1.0")),
@@ -48,16 +53,23 @@ struct SyntheticRun {
             ("started_at", .string("2026-11-24T07:00:00Z")),
             ("duration_s", .number("42")),
         ])
-        let info = RunInfo(summary: summary, key: "synthetic-\(model)-\(seed)", outputDirectory: "/nonexistent/\(model)", model: model)
+        let info = RunInfo(
+            summary: summary,
+            key: "synthetic-\(model)-\(seed)",
+            outputDirectory: "/nonexistent/\(model)",
+            model: model
+        )
         return RecordedRun(info: info, results: results, code: code)
     }
 
     /// A report run with a reference program for every task.
     func reportRun() -> ReportRun {
         let run = run()
-        let references = Dictionary(uniqueKeysWithValues: (0..<tasks).map { task in
-            ("Synthetic/\(task)", "def solve(values):\n    # reference for task \(task)\n    return min(values)\n")
-        })
+        let references = Dictionary(
+            uniqueKeysWithValues: (0..<tasks).map { task in
+                ("Synthetic/\(task)", "def solve(values):\n    # reference for task \(task)\n    return min(values)\n")
+            }
+        )
         return ReportRun(run: run, references: references)
     }
 
@@ -67,17 +79,32 @@ struct SyntheticRun {
         let timeout = SyntheticRun.alpha * references[3]
         let cost: [(String, JSONValue)] = [
             ("model", .string(model)),
-            ("usage", .object([("prompt_tokens", .number("120")), ("completion_tokens", .number("\(80 + random.index(below: 200))"))])),
+            (
+                "usage",
+                .object([
+                    ("prompt_tokens", .number("120")),
+                    ("completion_tokens", .number("\(80 + random.index(below: 200))")),
+                ])
+            ),
             ("latency_s", .number("\(0.5 + Double(random.index(below: 2000)) / 1000)")),
             ("cost_usd", .number("0.00\(1 + random.index(below: 9))")),
         ]
         let draw = Double(random.next() >> 11) / Double(1 << 53)
         if draw < failRate {
             return SampleResult(
-                taskID: taskID, sampleIndex: index, origin: "synthetic:\(index)",
+                taskID: taskID,
+                sampleIndex: index,
+                origin: "synthetic:\(index)",
                 verdict: Verdict(.failed, detail: "wrong output: 42", input: "[[3, 1, 2]]", testsRun: 3),
-                efficiency: EfficiencyResult(score: 0, levels: [], censoredLevel: nil, censorReason: nil, timeoutSeconds: timeout),
-                durationSeconds: 0.2, extra: cost
+                efficiency: EfficiencyResult(
+                    score: 0,
+                    levels: [],
+                    censoredLevel: nil,
+                    censorReason: nil,
+                    timeoutSeconds: timeout
+                ),
+                durationSeconds: 0.2,
+                extra: cost
             )
         }
         let censorAt: Int? = draw < failRate + censorRate ? 2 : nil
@@ -85,14 +112,31 @@ struct SyntheticRun {
         var levels: [LevelEfficiency] = []
         for level in 0..<4 {
             if let censorAt, level >= censorAt {
-                levels.append(LevelEfficiency(level: level, efficiency: 0, sampleSeconds: nil, referenceSeconds: nil, calibratedReferenceSeconds: references[level]))
+                levels.append(
+                    LevelEfficiency(
+                        level: level,
+                        efficiency: 0,
+                        sampleSeconds: nil,
+                        referenceSeconds: nil,
+                        calibratedReferenceSeconds: references[level]
+                    )
+                )
                 continue
             }
             let paired = references[level] * (1 + 0.05 * normal(&random))
             let seconds = ratio * paired
             let effective = seconds / paired * references[level]
-            let efficiency = SyntheticRun.hardness[level] > 0 ? max(0, timeout - effective) / (timeout - references[level]) : 0
-            levels.append(LevelEfficiency(level: level, efficiency: efficiency, sampleSeconds: seconds, referenceSeconds: paired, calibratedReferenceSeconds: references[level]))
+            let efficiency =
+                SyntheticRun.hardness[level] > 0 ? max(0, timeout - effective) / (timeout - references[level]) : 0
+            levels.append(
+                LevelEfficiency(
+                    level: level,
+                    efficiency: efficiency,
+                    sampleSeconds: seconds,
+                    referenceSeconds: paired,
+                    calibratedReferenceSeconds: references[level]
+                )
+            )
         }
         let weighted = zip(levels, SyntheticRun.hardness).reduce(0) { $0 + $1.0.efficiency * $1.1 }
         let efficiency = EfficiencyResult(
@@ -103,8 +147,13 @@ struct SyntheticRun {
             timeoutSeconds: timeout
         )
         return SampleResult(
-            taskID: taskID, sampleIndex: index, origin: "synthetic:\(index)", verdict: Verdict(.passed, testsRun: 20),
-            efficiency: efficiency, durationSeconds: 0.4, extra: cost
+            taskID: taskID,
+            sampleIndex: index,
+            origin: "synthetic:\(index)",
+            verdict: Verdict(.passed, testsRun: 20),
+            efficiency: efficiency,
+            durationSeconds: 0.4,
+            extra: cost
         )
     }
 

@@ -41,7 +41,11 @@ struct RunStoreTests {
         let id = try store.record(StoreFixtures.run())
         let queue = try DatabaseQueue(path: store.path)
         let cost = try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT prompt_tokens, completion_tokens, latency_s, cost_usd FROM sample WHERE cost_usd IS NOT NULL")
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT prompt_tokens, completion_tokens, latency_s, cost_usd FROM sample WHERE cost_usd IS NOT NULL"
+            )
         }
         let row = try #require(cost)
         #expect(row["prompt_tokens"] as Int? == 100)
@@ -49,7 +53,11 @@ struct RunStoreTests {
         #expect(row["latency_s"] as Double? == 1.25)
         #expect(row["cost_usd"] as Double? == 0.0031)
         let levels = try queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM level_measurement l JOIN sample s ON s.id = l.sample_id WHERE s.run_id = ?", arguments: [id])
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM level_measurement l JOIN sample s ON s.id = l.sample_id WHERE s.run_id = ?",
+                arguments: [id]
+            )
         }
         #expect(levels == 5)
     }

@@ -58,10 +58,16 @@ extension PaceCommand {
             } catch {
                 throw reportFailure(error)
             }
-            print(markdown ? MarkdownReport.comparison(comparison, alpha: alpha) : ComparisonText.render(comparison, alpha: alpha))
+            print(
+                markdown
+                    ? MarkdownReport.comparison(comparison, alpha: alpha)
+                    : ComparisonText.render(comparison, alpha: alpha)
+            )
             let regressions = comparison.regressions(alpha: alpha)
             if failIfWorse && !regressions.isEmpty {
-                printError("pace: regression: B is significantly worse than A on \(regressions.joined(separator: " and "))")
+                printError(
+                    "pace: regression: B is significantly worse than A on \(regressions.joined(separator: " and "))"
+                )
                 throw PaceExitCode.regression.exitCode
             }
         }

@@ -39,7 +39,9 @@ extension PaceCommand {
         @OptionGroup var statistics: StatisticsOptions
 
         func validate() throws {
-            guard !runs.isEmpty else { throw ValidationError("Name at least one run: an output directory or a run id.") }
+            guard !runs.isEmpty else {
+                throw ValidationError("Name at least one run: an output directory or a run id.")
+            }
             guard worst >= 0 else { throw ValidationError("--worst must be 0 or more.") }
         }
 
@@ -47,7 +49,9 @@ extension PaceCommand {
             let htmlPath = html ?? (markdown || csv != nil ? nil : defaultHTMLPath)
             let locator = RunLocator(databasePath: DatabaseLocation.forReading(db))
             do {
-                let loaded = try runs.map { argument throws(ReportError) in try locator.load(argument, artifacts: htmlPath != nil) }
+                let loaded = try runs.map { argument throws(ReportError) in
+                    try locator.load(argument, artifacts: htmlPath != nil)
+                }
                 if let csv {
                     try write(CSVExport.render(loaded), to: csv)
                 }
@@ -66,7 +70,9 @@ extension PaceCommand {
 
         private var defaultHTMLPath: String {
             var isDirectory: ObjCBool = false
-            if let first = runs.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue {
+            if let first = runs.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
                 return (first as NSString).appendingPathComponent("report.html")
             }
             return "report.html"
@@ -79,7 +85,9 @@ extension PaceCommand {
             } catch {
                 throw ReportError(.writeFailed, "cannot write \(path)", underlyingError: error.localizedDescription)
             }
-            printError("pace: wrote \(path) (\(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)))")
+            printError(
+                "pace: wrote \(path) (\(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)))"
+            )
         }
     }
 }

@@ -70,7 +70,9 @@ extension PaceCommand.Runs {
                 do {
                     var run = try RunLocator(databasePath: nil).load(directory)
                     if let model { run.run.info.model = model }
-                    let path = DatabaseLocation.forEvaluation(db, outputDirectory: directory) ?? directory + "/" + RunStore.defaultFileName
+                    let path =
+                        DatabaseLocation.forEvaluation(db, outputDirectory: directory) ?? directory + "/"
+                        + RunStore.defaultFileName
                     let store = try RunStore(path: path)
                     let id = try store.record(run.run)
                     for note in run.notes { printError("pace: note: \(directory): \(note)") }
@@ -93,11 +95,14 @@ enum RunsTable {
         var lines = [row(["id", "started", "model", "dataset", "tasks", "samples", "pass@1", "eff@1", "complete"])]
         for run in runs {
             let metrics = Dictionary(run.summaryMetrics, uniquingKeysWith: { first, _ in first })
-            lines.append(row([
-                run.id.map { "\($0)" } ?? "-", String(run.startedAt.prefix(19)), run.model, run.datasetName, "\(run.taskCount)",
-                "\(run.sampleCount)", metrics["pass@1"].map { String(format: "%.3f", $0) } ?? "-",
-                metrics["eff@1"].map { String(format: "%.3f", $0) } ?? "-", run.complete ? "yes" : "no",
-            ]))
+            lines.append(
+                row([
+                    run.id.map { "\($0)" } ?? "-", String(run.startedAt.prefix(19)), run.model, run.datasetName,
+                    "\(run.taskCount)",
+                    "\(run.sampleCount)", metrics["pass@1"].map { String(format: "%.3f", $0) } ?? "-",
+                    metrics["eff@1"].map { String(format: "%.3f", $0) } ?? "-", run.complete ? "yes" : "no",
+                ])
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -93,13 +93,9 @@ enum CurvesChart {
 
     private static func band(_ points: [(Int, Estimate)], frame: PlotFrame, series: String) -> String {
         guard points.count > 1 else { return "" }
-        let upper = points.map {
-            "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.interval.upper)))"
-        }
-        let lower = points.reversed().map {
-            "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.interval.lower)))"
-        }
-        return "<polygon class=\"band \(series)\" points=\"\((upper + lower).joined(separator: " "))\"/>"
+        let upper = points.map { (frame.px(Double($0.0)), frame.py($0.1.interval.upper)) }
+        let lower = points.reversed().map { (frame.px(Double($0.0)), frame.py($0.1.interval.lower)) }
+        return "<polygon class=\"band \(series)\" points=\"\(SVG.points(upper + lower))\"/>"
     }
 
     private static func line(
@@ -109,16 +105,18 @@ enum CurvesChart {
         metric: String,
         dashed: Bool
     ) -> String {
-        let coordinates = points.map {
-            "\(Formatting.coordinate(frame.px(Double($0.0)))),\(Formatting.coordinate(frame.py($0.1.value)))"
-        }
-        var out =
-            "<polyline class=\"line \(series)\(dashed ? " dashed" : "")\" points=\"\(coordinates.joined(separator: " "))\"/>"
+        let coordinates = SVG.points(points.map { (frame.px(Double($0.0)), frame.py($0.1.value)) })
+        var out = "<polyline class=\"line \(series)\(dashed ? " dashed" : "")\" points=\"\(coordinates)\"/>"
         for (k, estimate) in points {
-            let title =
-                "\(metric)@\(k) = \(Formatting.value(estimate.value, unit: .fraction)) \(Formatting.interval(estimate.interval, unit: .fraction))"
-            out += "<circle class=\"point \(series)\" cx=\"\(Formatting.coordinate(frame.px(Double(k))))\" "
-            out += "cy=\"\(Formatting.coordinate(frame.py(estimate.value)))\" r=\"3\"><title>\(title)</title></circle>"
+            let value = Formatting.value(estimate.value, unit: .fraction)
+            let title = "\(metric)@\(k) = \(value) \(Formatting.interval(estimate.interval, unit: .fraction))"
+            out += SVG.circle(
+                "point \(series)",
+                cx: frame.px(Double(k)),
+                cy: frame.py(estimate.value),
+                r: 3,
+                title: title
+            )
         }
         return out
     }

@@ -24,10 +24,13 @@ enum DistributionChart {
         for (position, task) in distributions.enumerated() {
             marks += box(task, center: frame.px(Double(position) + 0.5), width: boxWidth, frame: frame, dots: dots)
         }
-        let reference = Formatting.coordinate(frame.py(1))
-        let overlay =
-            "<line class=\"reference\" x1=\"\(Formatting.coordinate(frame.left))\" "
-            + "x2=\"\(Formatting.coordinate(frame.left + frame.plotWidth))\" y1=\"\(reference)\" y2=\"\(reference)\"/>"
+        let overlay = SVG.line(
+            "reference",
+            x1: frame.left,
+            y1: frame.py(1),
+            x2: frame.left + frame.plotWidth,
+            y2: frame.py(1)
+        )
         let svg = frame.svg(
             id: "chart-distribution-\(index)",
             title: "Per-task efficiency of \(analysis.run.label)",
@@ -57,27 +60,23 @@ enum DistributionChart {
     private static func box(_ task: TaskDistribution, center: Double, width: Double, frame: PlotFrame, dots: Bool)
         -> String
     {
-        let c = Formatting.coordinate
         let low = task.values.first ?? 0
         let high = task.values.last ?? 0
-        var out =
-            "<g class=\"task\"><title>\(Formatting.html(task.taskID)): median \(String(format: "%.3f", task.median)), "
-        out +=
-            "middle half \(String(format: "%.3f–%.3f", task.lowerQuartile, task.upperQuartile)), n = \(task.values.count)</title>"
-        out +=
-            "<line class=\"whisker\" x1=\"\(c(center))\" x2=\"\(c(center))\" y1=\"\(c(frame.py(low)))\" y2=\"\(c(frame.py(high)))\"/>"
+        let quartiles = String(format: "%.3f–%.3f", task.lowerQuartile, task.upperQuartile)
+        let title =
+            "\(task.taskID): median \(String(format: "%.3f", task.median)), middle half \(quartiles), n = \(task.values.count)"
+        var out = "<g class=\"task\"><title>\(Formatting.html(title))</title>"
+        out += SVG.line("whisker", x1: center, y1: frame.py(low), x2: center, y2: frame.py(high))
         let boxTop = frame.py(task.upperQuartile)
         let boxHeight = max(1, frame.py(task.lowerQuartile) - boxTop)
-        out +=
-            "<rect class=\"box\" x=\"\(c(center - width / 2))\" y=\"\(c(boxTop))\" width=\"\(c(width))\" height=\"\(c(boxHeight))\"/>"
-        out += "<line class=\"median\" x1=\"\(c(center - width / 2))\" x2=\"\(c(center + width / 2))\" "
-        out += "y1=\"\(c(frame.py(task.median)))\" y2=\"\(c(frame.py(task.median)))\"/>"
+        out += SVG.rect("box", x: center - width / 2, y: boxTop, width: width, height: boxHeight)
+        let median = frame.py(task.median)
+        out += SVG.line("median", x1: center - width / 2, y1: median, x2: center + width / 2, y2: median)
         if dots {
             for (index, value) in task.values.enumerated() {
                 // Deterministic jitter (golden-ratio sequence) so that equal scores stay visible.
                 let jitter = (Double(index) * 0.618_034).truncatingRemainder(dividingBy: 1) - 0.5
-                out +=
-                    "<circle class=\"dot\" cx=\"\(c(center + jitter * width))\" cy=\"\(c(frame.py(value)))\" r=\"2\"/>"
+                out += SVG.circle("dot", cx: center + jitter * width, cy: frame.py(value), r: 2)
             }
         }
         return out + "</g>"
@@ -88,6 +87,14 @@ enum DistributionChart {
 enum TimingChart {
     /// Above this many points, timed samples are drawn as one compact path without per-point tooltips.
     static let tooltipLimit = 3000
+
+    /// The mark of a sample without a measured time.
+    enum Marker {
+        /// ▲ for a censored sample.
+        case triangle
+        /// × for a failed one.
+        case cross
+    }
 
     static func figure(_ analysis: RunAnalysis, index: Int) -> String {
         let points = analysis.timingPoints
@@ -102,10 +109,10 @@ enum TimingChart {
         let failed = points.filter { $0.status == .failed }
         var marks = guides(frame: frame)
         marks += dots(timed, frame: frame, cssClass: "timed")
-        marks += markers(censored, frame: frame, shape: "triangle", cssClass: "censored")
+        marks += markers(censored, frame: frame, shape: .triangle, cssClass: "censored")
         let overlay =
-            "<text class=\"annotation\" x=\"\(Formatting.coordinate(frame.left + 4))\" y=\"20\">failed ↓</text>"
-            + markers(failed, frame: frame, shape: "cross", cssClass: "failed", atY: 20)
+            SVG.text("failed ↓", "annotation", x: frame.left + 4, y: 20)
+            + markers(failed, frame: frame, shape: .cross, cssClass: "failed", atY: 20)
         let svg = frame.svg(
             id: "chart-timing-\(index)",
             title: "Sample time against reference time for \(analysis.run.label)",
@@ -140,9 +147,13 @@ enum TimingChart {
         let low = frame.x.lower
         let high = frame.x.upper
         func segment(_ factor: Double, _ cssClass: String) -> String {
-            let c = Formatting.coordinate
-            return "<line class=\"\(cssClass)\" x1=\"\(c(frame.px(low)))\" y1=\"\(c(frame.py(low * factor)))\" "
-                + "x2=\"\(c(frame.px(high)))\" y2=\"\(c(frame.py(high * factor)))\"/>"
+            SVG.line(
+                cssClass,
+                x1: frame.px(low),
+                y1: frame.py(low * factor),
+                x2: frame.px(high),
+                y2: frame.py(high * factor)
+            )
         }
         return segment(1, "reference") + segment(10, "guide") + segment(0.1, "guide")
     }
@@ -159,17 +170,17 @@ enum TimingChart {
             return "<path class=\"dots \(cssClass)\" d=\"\(path)\"/>"
         }
         return points.map { point in
+            let seconds = point.sampleSeconds ?? 0
             let title =
-                "\(Formatting.html(point.taskID)): \(Formatting.seconds(point.sampleSeconds ?? 0)) vs reference \(Formatting.seconds(point.referenceSeconds))"
-            return
-                "<circle class=\"\(cssClass)\" cx=\"\(c(frame.px(point.referenceSeconds)))\" cy=\"\(c(frame.py(point.sampleSeconds ?? 0)))\" r=\"3\"><title>\(title)</title></circle>"
+                "\(point.taskID): \(Formatting.seconds(seconds)) vs reference \(Formatting.seconds(point.referenceSeconds))"
+            return SVG.circle(cssClass, cx: frame.px(point.referenceSeconds), cy: frame.py(seconds), r: 3, title: title)
         }.joined()
     }
 
     private static func markers(
         _ points: [TimingPoint],
         frame: PlotFrame,
-        shape: String,
+        shape: Marker,
         cssClass: String,
         atY fixed: Double? = nil
     ) -> String {
@@ -179,10 +190,10 @@ enum TimingChart {
         for point in points {
             let x = frame.px(point.referenceSeconds)
             let y = fixed ?? frame.py(point.sampleSeconds ?? frame.y.upper)
-            path +=
-                shape == "triangle"
-                ? "M\(c(x)) \(c(y - 4))l4 7h-8z"
-                : "M\(c(x - 3)) \(c(y - 3))l6 6m0 -6l-6 6"
+            switch shape {
+            case .triangle: path += "M\(c(x)) \(c(y - 4))l4 7h-8z"
+            case .cross: path += "M\(c(x - 3)) \(c(y - 3))l6 6m0 -6l-6 6"
+            }
         }
         return "<path class=\"\(cssClass)\" d=\"\(path)\"/>"
     }

@@ -103,15 +103,13 @@ extension RunAnalysis {
 
     /// The `count` tasks with the lowest eff@1 (or pass@1 when the run scored no efficiency), worst first.
     public func worstTasks(_ count: Int) -> [WorstTask] {
-        var byTask: [String: [SampleResult]] = [:]
-        for result in run.run.results { byTask[result.taskID, default: []].append(result) }
         let ranked = tasks.sorted { a, b in
             let left = (a.meanEfficiency ?? a.passRate, a.passRate)
             let right = (b.meanEfficiency ?? b.passRate, b.passRate)
             return left != right ? left < right : a.taskID < b.taskID
         }
         return ranked.prefix(count).compactMap { task in
-            let samples = byTask[task.taskID] ?? []
+            let samples = samplesByTask[task.taskID] ?? []
             // With efficiency: the slowest passing sample (the one to learn from), else the first failing one.
             // Without: the first failing sample.
             let efficiency = hasEfficiency

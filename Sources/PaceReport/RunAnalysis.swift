@@ -72,6 +72,8 @@ public struct RunAnalysis: Sendable {
     public var run: ReportRun
     /// Per-task outcomes, in task order (the bootstrap's units).
     public var tasks: [TaskOutcome]
+    /// Each task's sample results, by task id.
+    public var samplesByTask: [String: [SampleResult]]
     /// Whether the run scored efficiency.
     public var hasEfficiency: Bool
     /// The headline k values: the run's requested k that every task has samples for.
@@ -86,12 +88,13 @@ public struct RunAnalysis: Sendable {
         self.run = run
         let results = run.run.results
         tasks = TaskOutcome.group(results)
+        samplesByTask = Dictionary(grouping: results, by: \.taskID)
         hasEfficiency = results.contains { $0.efficiency != nil }
         let smallest = tasks.map(\.samples).min() ?? 0
         let requested = (run.run.info.settings["k"]?.arrayValue ?? []).compactMap(\.intValue)
         ks = Array(Set((requested.isEmpty ? [1, 10, 100] : requested) + [1])).filter { $0 <= smallest }.sorted()
         curve = RunAnalysis.curve(tasks: tasks, efficiency: hasEfficiency, upTo: smallest, bootstrap: bootstrap)
-        metrics = []
+        metrics = []  // Every stored property is set before the builders below read them.
         metrics =
             headline(bootstrap: bootstrap) + suiteMetrics(bootstrap: bootstrap) + costMetrics(bootstrap: bootstrap)
             + reportedMetrics()
@@ -125,16 +128,13 @@ public struct RunAnalysis: Sendable {
         let results = run.run.results
         let suites = results.first { !$0.suites.isEmpty }?.suites.map(\.suite).filter { $0 != "levels" } ?? []
         guard suites.count > 1 else { return [] }
-        var byTask: [String: [SampleResult]] = [:]
-        for result in results { byTask[result.taskID, default: []].append(result) }
         let columns = suites.map { suite in
             tasks.map { task -> Double in
-                let group = byTask[task.taskID] ?? []
+                let group = samplesByTask[task.taskID] ?? []
                 return Double(group.filter { $0.passed(through: suite) }.count) / Double(max(group.count, 1))
             }
         }
-        return suites.indices.map { position in
-            let estimate = bootstrap.means([columns[position]])[0]
+        return zip(suites.indices, bootstrap.means(columns)).map { position, estimate in
             let name = "pass@1 (" + suites[...position].joined(separator: "+") + ")"
             return MetricValue(name: name, value: estimate.value, interval: estimate.interval)
         }

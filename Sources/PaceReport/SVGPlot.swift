@@ -85,41 +85,52 @@ struct PlotFrame {
         marks: String,
         overlay: String = ""
     ) -> String {
+        let label = Formatting.html(title)
         var out =
             "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(Int(PlotFrame.width)) \(Int(height))\" role=\"img\" "
-        out += "aria-label=\"\(Formatting.html(title))\" preserveAspectRatio=\"xMidYMid meet\">"
-        out += "<title>\(Formatting.html(title))</title>"
-        out +=
-            "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\"/></clipPath></defs>"
+        out += "aria-label=\"\(label)\" preserveAspectRatio=\"xMidYMid meet\"><title>\(label)</title>"
+        out += "<defs><clipPath id=\"\(id)-clip\">"
+        out += SVG.rect(x: left, y: top, width: plotWidth, height: plotHeight) + "</clipPath></defs>"
         out += grid(xTicks: xTicks, yTicks: yTicks)
         out += "<g class=\"marks\" clip-path=\"url(#\(id)-clip)\">\(marks)</g>"
         out += overlay
-        out +=
-            "<rect class=\"frame\" x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\"/>"
-        out +=
-            "<text class=\"axis-label\" x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(Formatting.html(xLabel))</text>"
-        let middle = c(top + plotHeight / 2)
-        out +=
-            "<text class=\"axis-label\" x=\"14\" y=\"\(middle)\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(middle))\">\(Formatting.html(yLabel))</text>"
+        out += SVG.rect("frame", x: left, y: top, width: plotWidth, height: plotHeight)
+        out += SVG.text(
+            xLabel,
+            "axis-label",
+            x: left + plotWidth / 2,
+            y: height - 8,
+            attributes: "text-anchor=\"middle\""
+        )
+        let middle = Formatting.coordinate(top + plotHeight / 2)
+        out += SVG.text(
+            yLabel,
+            "axis-label",
+            x: 14,
+            y: top + plotHeight / 2,
+            attributes: "text-anchor=\"middle\" transform=\"rotate(-90 14 \(middle))\""
+        )
         return out + "</svg>"
     }
 
     private func grid(xTicks: [(Double, String)]?, yTicks: [(Double, String)]) -> String {
         var out = "<g class=\"grid\">"
         for (value, label) in yTicks {
-            let y = c(py(value))
-            out += "<line x1=\"\(c(left))\" x2=\"\(c(left + plotWidth))\" y1=\"\(y)\" y2=\"\(y)\"/>"
-            out +=
-                "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Formatting.html(label))</text>"
+            let y = py(value)
+            out += SVG.line(x1: left, y1: y, x2: left + plotWidth, y2: y)
+            out += SVG.text(
+                label,
+                "tick",
+                x: left - 6,
+                y: y,
+                attributes: "text-anchor=\"end\" dominant-baseline=\"middle\""
+            )
         }
         for (value, label) in xTicks ?? [] {
-            let x = c(px(value))
-            out += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(c(top))\" y2=\"\(c(top + plotHeight))\"/>"
-            out +=
-                "<text class=\"tick\" x=\"\(x)\" y=\"\(c(top + plotHeight + 16))\" text-anchor=\"middle\">\(Formatting.html(label))</text>"
+            let x = px(value)
+            out += SVG.line(x1: x, y1: top, x2: x, y2: top + plotHeight)
+            out += SVG.text(label, "tick", x: x, y: top + plotHeight + 16, attributes: "text-anchor=\"middle\"")
         }
         return out + "</g>"
     }
-
-    private func c(_ value: Double) -> String { Formatting.coordinate(value) }
 }

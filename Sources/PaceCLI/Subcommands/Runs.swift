@@ -70,9 +70,7 @@ extension PaceCommand.Runs {
                 do {
                     var run = try RunLocator(databasePath: nil).load(directory)
                     if let model { run.run.info.model = model }
-                    let path =
-                        DatabaseLocation.forEvaluation(db, outputDirectory: directory) ?? directory + "/"
-                        + RunStore.defaultFileName
+                    let path = DatabaseLocation.forWriting(db, outputDirectory: directory)
                     let store = try RunStore(path: path)
                     let id = try store.record(run.run)
                     for note in run.notes { printError("pace: note: \(directory): \(note)") }

@@ -13,12 +13,15 @@ let package = Package(
         .executable(name: "pace", targets: ["pace"]),
         .library(name: "PaceCore", targets: ["PaceCore"]),
         .library(name: "PaceEvaluation", targets: ["PaceEvaluation"]),
+        .library(name: "PaceStore", targets: ["PaceStore"]),
+        .library(name: "PaceReport", targets: ["PaceReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C shims: spawning a sandboxed child (fork, setsid, namespaces, rlimits) and gzip via zlib.
@@ -66,11 +69,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Where runs live: the SQLite results database (GRDB, migrated schema) and output directories read back.
+        .target(
+            name: "PaceStore",
+            dependencies: ["PaceCore", "PaceDatasets", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Reports: self-contained HTML with inline SVG charts, Markdown, CSV, and paired run comparison.
+        .target(
+            name: "PaceReport",
+            dependencies: ["PaceCore", "PaceDatasets", "PaceStore"],
+            swiftSettings: swiftSettings
+        ),
         // Command-line commands (evaluate, demo, doctor, ...) as a testable library.
         .target(
             name: "PaceCLI",
             dependencies: [
-                "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners", "PaceEvaluation",
+                "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners", "PaceEvaluation", "PaceStore", "PaceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +111,17 @@ let package = Package(
         .testTarget(
             name: "PaceEndToEndTests",
             dependencies: ["PaceCore", "PaceDatasets"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaceStoreTests",
+            dependencies: ["PaceCore", "PaceStore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaceReportTests",
+            dependencies: ["PaceCore", "PaceStore", "PaceReport", "PaceCLI"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -11,7 +11,7 @@ public struct PaceCommand: AsyncParsableCommand {
         commandName: "pace",
         abstract: "Evaluate LLM-generated code: correctness (pass@k) and efficiency (eff@k), sandboxed.",
         version: paceVersion,
-        subcommands: [Evaluate.self, Demo.self, Doctor.self]
+        subcommands: [Evaluate.self, Demo.self, Doctor.self, Runs.self, Report.self, Compare.self]
     )
 
     public init() {}
@@ -29,6 +29,8 @@ public enum PaceExitCode: Int32 {
     case pythonMissing = 3
     /// The output directory cannot be written or holds a different run.
     case outputProblem = 4
+    /// `pace compare --fail-if-worse`: run B is significantly worse than run A.
+    case regression = 5
     /// Interrupted (Ctrl-C); results so far are kept and the run can be resumed.
     case interrupted = 130
 

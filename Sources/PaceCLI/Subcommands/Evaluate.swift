@@ -43,6 +43,9 @@ extension PaceCommand {
         @Flag(help: "Print summary.json to stdout.")
         var json = false
 
+        @Option(help: "Results database to record the run in ('none': do not record; default: $PACE_DB, else OUTPUT/pace.sqlite).")
+        var db: String?
+
         @OptionGroup var runOptions: RunOptions
         @OptionGroup var efficiency: EfficiencyOptions
 
@@ -69,7 +72,7 @@ extension PaceCommand {
             )
             evaluator.overwrite = overwrite
             evaluator.logger = makeLogger(verbose: runOptions.verbose)
-            try execute(evaluator, json: json, quiet: runOptions.quiet)
+            try execute(evaluator, json: json, quiet: runOptions.quiet, database: db)
         }
 
         private func loadInputs(python: String) throws -> (dataset: Dataset, samples: [Sample]) {
@@ -90,7 +93,7 @@ extension PaceCommand {
 }
 
 /// Runs an evaluator with progress and interrupt handling, prints the summary, and maps failures to exit codes.
-func execute(_ evaluator: Evaluator, json: Bool, quiet: Bool) throws {
+func execute(_ evaluator: Evaluator, json: Bool, quiet: Bool, database: String? = nil) throws {
     let interrupts = InterruptHandler()
     interrupts.install()
     let summary: EvaluationSummary
@@ -109,6 +112,7 @@ func execute(_ evaluator: Evaluator, json: Bool, quiet: Bool) throws {
     } else {
         print(SummaryText.render(summary))
     }
+    recordRun(summary, samples: evaluator.samples, database: database)
     if !summary.complete || interrupts.wasInterrupted {
         printError("pace: the run is incomplete (\(summary.results.count) samples done); run the same command again to resume")
         throw PaceExitCode.interrupted.exitCode

@@ -40,7 +40,7 @@ enum EfficiencyPreparation {
         let helpers = dataset.format == .enamel ? try enamelHelpers() : nil
         let testsKey = FileReading.sha256(text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)")
         let timingKey = FileReading.sha256(
-            text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)"
+            text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin"
         )
         let directory = "\(configuration.cacheDirectory)/efficiency/\(String(testsKey.prefix(16)))"
         let queue = JobQueue(tasks)
@@ -200,13 +200,15 @@ enum EfficiencyPreparation {
         var seconds: [[Double]] = []
         for (level, tests) in inputs.enumerated() {
             let reps = hardness[level] > 0 ? configuration.repetitions : 1
-            var levelSeconds: [Double] = []
-            for input in tests {
-                let reply = call(worker, name: "reference", input: input, reps: reps, wantOutput: false, timeout: 600)
-                guard case .value(let message) = reply else {
-                    throw EvaluationError(.harnessFailed, "timing the reference failed: \(reply)")
-                }
-                levelSeconds.append(Estimators.hodgesLehmann(times(message, meter: configuration.meter)))
+            guard let levelSeconds = timeRoundRobin(
+                worker,
+                name: "reference",
+                inputs: tests,
+                reps: reps,
+                timeout: 600,
+                meter: configuration.meter
+            ) else {
+                throw EvaluationError(.harnessFailed, "timing the reference failed on level \(level)")
             }
             seconds.append(levelSeconds)
         }
@@ -264,6 +266,28 @@ func call(_ worker: PythonWorker, name: String, input: String, reps: Int, wantOu
         return .timedOut
     }
     return CallOutcome(worker.next(deadline: monotonicNanoseconds() + UInt64(timeout * 1e9)))
+}
+
+/// Times a loaded program on `inputs`, `reps` times each, round-robin (repetition 1 of every input, then 2, …) so
+/// that a burst of load lands on single repetitions, which Hodges–Lehmann discards. Returns the HL time per input.
+func timeRoundRobin(
+    _ worker: PythonWorker,
+    name: String,
+    inputs: [String],
+    reps: Int,
+    timeout: Double,
+    meter: Meter
+) -> [Double]? {
+    var samples = Array(repeating: [Double](), count: inputs.count)
+    for _ in 0..<reps {
+        for (index, input) in inputs.enumerated() {
+            guard case .value(let message) = call(worker, name: name, input: input, reps: 1, wantOutput: false, timeout: timeout),
+                let seconds = times(message, meter: meter).first
+            else { return nil }
+            samples[index].append(seconds)
+        }
+    }
+    return samples.map(Estimators.hodgesLehmann)
 }
 
 /// The repetition times of a `call` reply in seconds, on `meter`.

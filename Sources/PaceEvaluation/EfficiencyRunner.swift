@@ -39,12 +39,6 @@ struct EfficiencyRunner {
     /// Slack after the timeout before the hard kill, seconds.
     static let grace = 0.5
 
-    private enum TestOutcome {
-        case timed(sample: Double, reference: Double?)
-        case censored(String)
-        case failed(Verdict)
-    }
-
     func run(worker: PythonWorker, judge: Judge, references: inout ReferenceWorkers) -> (Verdict, EfficiencyResult) {
         let limit = prepared.timeout + configuration.tolerance
         var measured: [(sample: [Double], reference: [Double])] = []
@@ -52,44 +46,38 @@ struct EfficiencyRunner {
         let reference = configuration.pairedReference ? references.worker(for: task, configuration: configuration) : nil
         for level in prepared.inputs.indices {
             let hard = prepared.hardness[level] > 0
-            var sampleLevel: [Double] = []
-            var referenceLevel: [Double] = []
-            for test in prepared.inputs[level].indices {
-                testsRun += 1
-                let outcome = runTest(
-                    worker: worker,
-                    reference: hard ? reference : nil,
-                    level: level,
-                    test: test,
-                    reps: hard ? configuration.repetitions : 1,
-                    limit: limit,
-                    judge: judge
-                )
-                switch outcome {
-                case .failed(var verdict):
-                    verdict.testsRun = testsRun
+            let outcome = runLevel(
+                worker: worker,
+                reference: hard ? reference : nil,
+                level: level,
+                reps: hard ? configuration.repetitions : 1,
+                limit: limit,
+                judge: judge
+            )
+            switch outcome {
+            case .failed(var verdict):
+                verdict.testsRun = testsRun + 1
+                return (verdict, zero(levels: prepared.inputs.count))
+            case .censored(let reason, let test):
+                testsRun += test + 1
+                if !hard {
+                    let outcome: Outcome = reason == "timeout" ? .timeout : (reason == "out_of_memory" ? .outOfMemory : .failed)
+                    let verdict = Verdict(outcome, detail: "\(reason) on level \(level)", input: prepared.inputs[level][test], testsRun: testsRun)
                     return (verdict, zero(levels: prepared.inputs.count))
-                case .censored(let reason):
-                    if !hard {
-                        let outcome: Outcome = reason == "timeout" ? .timeout : (reason == "out_of_memory" ? .outOfMemory : .failed)
-                        let verdict = Verdict(outcome, detail: "\(reason) on level \(level)", input: prepared.inputs[level][test], testsRun: testsRun)
-                        return (verdict, zero(levels: prepared.inputs.count))
-                    }
-                    let references = finishReference(reference, from: level, done: referenceLevel)
-                    return (Verdict(.passed, testsRun: testsRun), score(measured, references: references, censoredAt: level, reason: reason))
-                case .timed(let sample, let paired):
-                    sampleLevel.append(sample)
-                    if let paired { referenceLevel.append(paired) }
                 }
+                let references = finishReference(reference, from: level)
+                return (Verdict(.passed, testsRun: testsRun), score(measured, references: references, censoredAt: level, reason: reason))
+            case .timed(let sample, let paired):
+                testsRun += sample.count
+                measured.append((sample, paired))
             }
-            measured.append((sampleLevel, referenceLevel))
         }
         return (Verdict(.passed, testsRun: testsRun), score(measured, references: [], censoredAt: nil, reason: nil))
     }
 
-    /// After a censored level, times the reference alone on that level's remaining tests and on later levels, so
-    /// that T (the slowest reference level) comes from measurements made now, like the levels already scored.
-    private func finishReference(_ reference: PythonWorker?, from level: Int, done: [Double]) -> [[Double]] {
+    /// After a censored level, times the reference alone on that level and the later ones, so that T (the slowest
+    /// reference level) comes from measurements made now, like the levels already scored.
+    private func finishReference(_ reference: PythonWorker?, from level: Int) -> [[Double]] {
         guard let reference else { return [] }
         var levels: [[Double]] = []
         for current in level..<prepared.inputs.count {
@@ -97,67 +85,79 @@ struct EfficiencyRunner {
                 levels.append([])
                 continue
             }
-            var seconds = current == level ? done : []
-            for test in seconds.count..<prepared.inputs[current].count {
-                let outcome = call(
-                    reference,
-                    name: "reference",
-                    input: prepared.inputs[current][test],
-                    reps: configuration.repetitions,
-                    wantOutput: false,
-                    timeout: 10 * prepared.timeout + 10
-                )
-                guard case .value(let message) = outcome else { return [] }
-                seconds.append(Estimators.hodgesLehmann(times(message, meter: configuration.meter)))
-            }
+            guard let seconds = timeRoundRobin(
+                reference,
+                name: "reference",
+                inputs: prepared.inputs[current],
+                reps: configuration.repetitions,
+                timeout: 10 * prepared.timeout + 10,
+                meter: configuration.meter
+            ) else { return [] }
             levels.append(seconds)
         }
         return levels
     }
 
-    // MARK: - One test
+    // MARK: - One level
 
-    private func runTest(
+    /// The outcome of one level: per test, the sample's and (paired) the reference's Hodges–Lehmann time.
+    private enum LevelOutcome {
+        case timed(sample: [Double], reference: [Double])
+        case censored(String, test: Int)
+        case failed(Verdict)
+    }
+
+    /// Runs every test of `level` `reps` times, round-robin over the tests (repetition 1 of every test, then
+    /// repetition 2, …), so that a burst of load on the machine hits one repetition of several tests — which the
+    /// Hodges–Lehmann estimate then discards — rather than every repetition of one test.
+    private func runLevel(
         worker: PythonWorker,
         reference: PythonWorker?,
         level: Int,
-        test: Int,
         reps: Int,
         limit: Double,
         judge: Judge
-    ) -> TestOutcome {
-        let input = prepared.inputs[level][test]
-        var sampleTimes: [Double] = []
-        var referenceTimes: [Double] = []
+    ) -> LevelOutcome {
+        let inputs = prepared.inputs[level]
+        var sampleTimes = Array(repeating: [Double](), count: inputs.count)
+        var referenceTimes = Array(repeating: [Double](), count: inputs.count)
         for rep in 0..<reps {
-            if let reference {
-                let outcome = call(reference, name: "reference", input: input, reps: 1, wantOutput: false, timeout: 10 * limit + 10)
-                if case .value(let message) = outcome, let seconds = times(message, meter: configuration.meter).first {
-                    referenceTimes.append(seconds)
+            for (test, input) in inputs.enumerated() {
+                if let reference {
+                    let outcome = call(reference, name: "reference", input: input, reps: 1, wantOutput: false, timeout: 10 * limit + 10)
+                    if case .value(let message) = outcome, let seconds = times(message, meter: configuration.meter).first {
+                        referenceTimes[test].append(seconds)
+                    }
                 }
-            }
-            switch timedSampleCall(worker: worker, input: input, wantOutput: rep == 0, limit: limit) {
-            case .failure(let outcome):
-                return classify(outcome, input: input)
-            case .success(let seconds, let output):
-                if seconds > limit { return .censored("timeout") }
-                sampleTimes.append(seconds)
-                if let output {
-                    let expected = prepared.expected[level][test]
-                    do {
-                        let item = Judge.Item(input: input, expected: expected.jsonText, output: output.jsonText)
-                        let verdicts = try judge.judge(task: task, items: [item])
-                        if verdicts.first != true {
-                            return .failed(Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output.jsonText, to: 200), input: input))
-                        }
-                    } catch {
-                        return .failed(Verdict(.harnessError, detail: error.message, input: input))
+                switch timedSampleCall(worker: worker, input: input, wantOutput: rep == 0, limit: limit) {
+                case .failure(let outcome):
+                    switch classify(outcome, input: input) {
+                    case .censored(let reason, _): return .censored(reason, test: test)
+                    case let other: return other
+                    }
+                case .success(let seconds, let output):
+                    if seconds > limit { return .censored("timeout", test: test) }
+                    sampleTimes[test].append(seconds)
+                    if let output, let wrong = judgeOutput(output, level: level, test: test, judge: judge) {
+                        return .failed(wrong)
                     }
                 }
             }
         }
-        let paired = referenceTimes.count == reps ? Estimators.hodgesLehmann(referenceTimes) : nil
-        return .timed(sample: Estimators.hodgesLehmann(sampleTimes), reference: paired)
+        let paired = referenceTimes.allSatisfy { $0.count == reps } ? referenceTimes.map(Estimators.hodgesLehmann) : []
+        return .timed(sample: sampleTimes.map(Estimators.hodgesLehmann), reference: paired)
+    }
+
+    /// Nil when the output is right; otherwise the failing verdict.
+    private func judgeOutput(_ output: JSONValue, level: Int, test: Int, judge: Judge) -> Verdict? {
+        let input = prepared.inputs[level][test]
+        let item = Judge.Item(input: input, expected: prepared.expected[level][test].jsonText, output: output.jsonText)
+        do {
+            if try judge.judge(task: task, items: [item]).first == true { return nil }
+            return Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output.jsonText, to: 200), input: input)
+        } catch {
+            return Verdict(.harnessError, detail: error.message, input: input)
+        }
     }
 
     private enum TimedCall {
@@ -187,12 +187,13 @@ struct EfficiencyRunner {
     }
 
     /// ENAMEL: a timeout, memory error or overflow censors the level; anything else fails the sample.
-    private func classify(_ outcome: CallOutcome, input: String) -> TestOutcome {
+    private func classify(_ outcome: CallOutcome, input: String) -> LevelOutcome {
         switch outcome {
-        case .timedOut: return .censored("timeout")
-        case .failure(let kind, _) where kind == "memory": return .censored("out_of_memory")
-        case .failure(let kind, _) where kind == "overflow": return .censored("overflow")
-        case .died(.signaled(let signal), _) where signal == 9 || signal == 24: return .censored(signal == 24 ? "timeout" : "out_of_memory")
+        case .timedOut: return .censored("timeout", test: 0)
+        case .failure(let kind, _) where kind == "memory": return .censored("out_of_memory", test: 0)
+        case .failure(let kind, _) where kind == "overflow": return .censored("overflow", test: 0)
+        case .died(.signaled(let signal), _) where signal == 9 || signal == 24:
+            return .censored(signal == 24 ? "timeout" : "out_of_memory", test: 0)
         default: return .failed(outcome.verdict(input: input, testsRun: 0))
         }
     }

@@ -204,6 +204,7 @@ enum EfficiencyPreparation {
                 worker,
                 name: "reference",
                 inputs: tests,
+                level: level,
                 reps: reps,
                 timeout: 600,
                 meter: configuration.meter
@@ -259,8 +260,17 @@ enum EfficiencyPreparation {
 }
 
 /// Sends one `call` request (no `sync`) and waits for its reply.
-func call(_ worker: PythonWorker, name: String, input: String, reps: Int, wantOutput: Bool, timeout: Double, fresh: Bool = true) -> CallOutcome {
-    var request = #"{"op":"call","name":"# + JSONValue.string(name).jsonText + #","args":"# + input
+func call(
+    _ worker: PythonWorker,
+    name: String,
+    input: String,
+    reps: Int,
+    wantOutput: Bool,
+    timeout: Double,
+    fresh: Bool = true,
+    key: String? = nil
+) -> CallOutcome {
+    var request = #"{"op":"call","name":"# + JSONValue.string(name).jsonText + inputFields(worker, input, key: key)
     request += #","reps":\#(reps),"fresh":\#(fresh),"want_output":\#(wantOutput)}"#
     guard worker.process.send(request, deadline: monotonicNanoseconds() + UInt64(timeout * 1e9)) else {
         return .timedOut
@@ -274,6 +284,7 @@ func timeRoundRobin(
     _ worker: PythonWorker,
     name: String,
     inputs: [String],
+    level: Int,
     reps: Int,
     timeout: Double,
     meter: Meter
@@ -281,13 +292,23 @@ func timeRoundRobin(
     var samples = Array(repeating: [Double](), count: inputs.count)
     for _ in 0..<reps {
         for (index, input) in inputs.enumerated() {
-            guard case .value(let message) = call(worker, name: name, input: input, reps: 1, wantOutput: false, timeout: timeout),
+            let key = "L\(level)T\(index)"
+            guard case .value(let message) = call(worker, name: name, input: input, reps: 1, wantOutput: false, timeout: timeout, key: key),
                 let seconds = times(message, meter: meter).first
             else { return nil }
             samples[index].append(seconds)
         }
     }
     return samples.map(Estimators.hodgesLehmann)
+}
+
+/// The `args`/`key` fields of a call: with a key (level and test of the task the worker serves), the input is sent
+/// and decoded once per worker and named by its key afterwards.
+func inputFields(_ worker: PythonWorker, _ input: String, key: String?) -> String {
+    guard let key else { return #","args":"# + input }
+    if worker.heldInputs.contains(key) { return #","key":""# + key + "\"" }
+    worker.heldInputs.insert(key)
+    return #","key":""# + key + #"","args":"# + input
 }
 
 /// The repetition times of a `call` reply in seconds, on `meter`.

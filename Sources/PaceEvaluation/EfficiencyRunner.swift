@@ -89,6 +89,7 @@ struct EfficiencyRunner {
                 reference,
                 name: "reference",
                 inputs: prepared.inputs[current],
+                level: current,
                 reps: configuration.repetitions,
                 timeout: 10 * prepared.timeout + 10,
                 meter: configuration.meter
@@ -124,12 +125,20 @@ struct EfficiencyRunner {
         for rep in 0..<reps {
             for (test, input) in inputs.enumerated() {
                 if let reference {
-                    let outcome = call(reference, name: "reference", input: input, reps: 1, wantOutput: false, timeout: 10 * limit + 10)
+                    let outcome = call(
+                        reference,
+                        name: "reference",
+                        input: input,
+                        reps: 1,
+                        wantOutput: false,
+                        timeout: 10 * limit + 10,
+                        key: "L\(level)T\(test)"
+                    )
                     if case .value(let message) = outcome, let seconds = times(message, meter: configuration.meter).first {
                         referenceTimes[test].append(seconds)
                     }
                 }
-                switch timedSampleCall(worker: worker, input: input, wantOutput: rep == 0, limit: limit) {
+                switch timedSampleCall(worker: worker, input: input, key: "L\(level)T\(test)", wantOutput: rep == 0, limit: limit) {
                 case .failure(let outcome):
                     switch classify(outcome, input: input) {
                     case .censored(let reason, _): return .censored(reason, test: test)
@@ -166,8 +175,8 @@ struct EfficiencyRunner {
     }
 
     /// A `sync` call: the worker says "go" right before the measured call, and the call must end by `limit + grace`.
-    private func timedSampleCall(worker: PythonWorker, input: String, wantOutput: Bool, limit: Double) -> TimedCall {
-        let request = #"{"op":"call","name":"sample","args":"# + input + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput)}"#
+    private func timedSampleCall(worker: PythonWorker, input: String, key: String, wantOutput: Bool, limit: Double) -> TimedCall {
+        let request = #"{"op":"call","name":"sample""# + inputFields(worker, input, key: key) + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput)}"#
         let setup = UInt64(configuration.programTimeLimit * 1e9)
         guard worker.process.send(request, deadline: monotonicNanoseconds() + setup) else { return .failure(.timedOut) }
         let go = worker.next(deadline: monotonicNanoseconds() + setup)

@@ -25,6 +25,8 @@ public final class PythonWorker {
     public let process: SandboxedProcess
     /// Seconds the last request took from send to final reply, as seen by Pace.
     public private(set) var lastElapsed: Double = 0
+    /// Keys of the inputs this worker already holds decoded (see `call` requests with a `key`).
+    public var heldInputs: Set<String> = []
 
     /// Path of the worker script shipped with Pace.
     public static let scriptPath: String? = Bundle.module.url(forResource: "python", withExtension: nil)?

@@ -11,7 +11,7 @@ public struct PaceCommand: AsyncParsableCommand {
         commandName: "pace",
         abstract: "Evaluate LLM-generated code: correctness (pass@k) and efficiency (eff@k), sandboxed.",
         version: paceVersion,
-        subcommands: [Evaluate.self, Demo.self, Doctor.self]
+        subcommands: [Evaluate.self, Generate.self, Run.self, Demo.self, Doctor.self]
     )
 
     public init() {}
@@ -29,6 +29,9 @@ public enum PaceExitCode: Int32 {
     case pythonMissing = 3
     /// The output directory cannot be written or holds a different run.
     case outputProblem = 4
+    /// The model server failed: unreachable, refused the key, unknown model, or requests kept failing.
+    /// Every response received is cached; running the same command again resumes.
+    case endpointError = 5
     /// Interrupted (Ctrl-C); results so far are kept and the run can be resumed.
     case interrupted = 130
 

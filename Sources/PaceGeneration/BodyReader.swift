@@ -33,8 +33,11 @@ struct BodyReader {
             guard bytes.count <= BodyReader.limit else {
                 throw GenerationError(.malformedResponse, "the answer is larger than 32 MiB")
             }
-            if mode == .undecided, let first = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
-                mode = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .events
+            if mode == .undecided, let start = bytes.firstIndex(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }),
+                bytes.count - start >= 5 || bytes[start] != UInt8(ascii: "d")
+            {
+                let head = bytes[start...].prefix(5)
+                mode = head.elementsEqual("data:".utf8) || head.first == UInt8(ascii: ":") ? .events : .json
                 if mode == .events {
                     let pending = bytes
                     bytes = []

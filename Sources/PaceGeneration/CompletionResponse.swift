@@ -55,6 +55,8 @@ public struct CompletionResponse: Sendable, Hashable {
     public var finishReason: String?
     public var usage: TokenUsage
     /// Seconds from sending the request to the last byte of the answer (the successful attempt only).
+    ///
+    /// Times are kept to the microsecond, as they are cached.
     public var latency: Double
     /// Seconds from sending the request to the first content token; nil unless streamed.
     public var timeToFirstToken: Double?
@@ -75,12 +77,13 @@ public struct CompletionResponse: Sendable, Hashable {
         streamed: Bool,
         attempts: Int = 1
     ) {
+        func microseconds(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
         self.text = text
         self.finishReason = finishReason
         self.usage = usage
-        self.latency = latency
-        self.timeToFirstToken = timeToFirstToken
-        self.interTokenLatency = interTokenLatency
+        self.latency = microseconds(latency)
+        self.timeToFirstToken = timeToFirstToken.map(microseconds)
+        self.interTokenLatency = interTokenLatency.map(microseconds)
         self.streamed = streamed
         self.attempts = attempts
     }

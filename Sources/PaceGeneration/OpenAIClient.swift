@@ -145,6 +145,10 @@ public final class OpenAIClient: Sendable {
             }
         } catch let error as GenerationError {
             throw AttemptFailure(error, retryable: true, partialText: reader.partialText)
+        } catch let error as HTTPClientError where error == .readTimeout || error == .deadlineExceeded {
+            throw attemptFailure(error, attempts: attempts)
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             throw AttemptFailure(connectionError(error, during: reader.progressDescription), retryable: true, partialText: reader.partialText)
         }

@@ -22,8 +22,10 @@ enum FakeBehaviour: Sendable {
     case slow(delay: Double)
     /// Answers 200 with a body that is not JSON.
     case garbage
-    /// Never answers (until the server stops).
+    /// Sends the headers, then nothing (until the server stops).
     case hang
+    /// Sends nothing at all, not even headers (until the server stops).
+    case silent
 }
 
 /// An OpenAI-compatible server on 127.0.0.1 for tests: `/v1/chat/completions`, `/v1/completions` (streamed or
@@ -44,6 +46,8 @@ final class FakeOpenAIServer: Sendable {
         var pieceLength = 4
         /// The key requests must carry, when set.
         var apiKey: String?
+        /// Whether a request with `stream_options` is refused with 400 (as older servers do).
+        var rejectsStreamOptions = false
         var models = ["fake-model"]
     }
 
@@ -65,14 +69,18 @@ final class FakeOpenAIServer: Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)/v1" }
 
     /// Starts a server, runs `body` with it, and stops it.
-    static func with<T: Sendable>(_ options: Options = Options(), _ body: (FakeOpenAIServer) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        _ options: Options = Options(),
+        port: Int = 0,
+        _ body: (FakeOpenAIServer) async throws -> T
+    ) async throws -> T {
         let server = FakeOpenAIServer(options: options)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "fake-openai")
         logger.logLevel = .critical
         let app = Application(
             router: server.router(),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            configuration: .init(address: .hostname("127.0.0.1", port: port)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger
         )
@@ -94,7 +102,10 @@ final class FakeOpenAIServer: Sendable {
 
     private func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.get("/v1/models") { [options] _, _ in
+        router.get("/v1/models") { [options] request, _ in
+            if let key = options.apiKey, request.headers[.authorization] != "Bearer \(key)" {
+                return Self.error(401, "Incorrect API key provided")
+            }
             let data = options.models.map { JSONValue.object([("id", .string($0)), ("object", .string("model"))]) }
             return Self.json(.object([("object", .string("list")), ("data", .array(data))]))
         }
@@ -130,11 +141,21 @@ final class FakeOpenAIServer: Sendable {
             done()
             return Self.error(404, "The model `\(model)` does not exist.")
         }
+        if options.rejectsStreamOptions && body["stream_options"] != nil {
+            done()
+            return Self.error(400, "Unrecognized request argument supplied: stream_options")
+        }
         if options.latency > 0 { try? await Task.sleep(nanoseconds: UInt64(options.latency * 1e9)) }
+        let behaviour = options.behaviour(number, prompt)
+        if case .silent = behaviour {
+            await waitUntilStopping()
+            done()
+            return Self.error(503, "stopped")
+        }
         let answer = FakeAnswer(text: options.completion(prompt), prompt: prompt, chat: chat, model: model, options: options)
         let stream = body["stream"] == .bool(true) && options.streams
         let includeUsage = body["stream_options"]?["include_usage"] == .bool(true) && options.reportsUsage
-        return respond(options.behaviour(number, prompt), answer: answer, stream: stream, includeUsage: includeUsage, done: done)
+        return respond(behaviour, answer: answer, stream: stream, includeUsage: includeUsage, done: done)
     }
 
     private func respond(
@@ -156,13 +177,10 @@ final class FakeOpenAIServer: Sendable {
         case .hang:
             return Response(status: .ok, body: ResponseBody { [self] writer in
                 defer { done() }
-                let start = Date()
-                while !self.stopping.withLock({ $0 }) && Date().timeIntervalSince(start) < 30 {
-                    try await Task.sleep(nanoseconds: 20_000_000)
-                }
+                await self.waitUntilStopping()
                 try await writer.finish(nil)
             })
-        case .complete, .cutStream, .endEarly, .slow:
+        case .complete, .cutStream, .endEarly, .slow, .silent:
             guard stream else {
                 done()
                 return Self.json(answer.whole())
@@ -171,6 +189,14 @@ final class FakeOpenAIServer: Sendable {
                 defer { done() }
                 try await answer.stream(behaviour, includeUsage: includeUsage, to: &writer)
             })
+        }
+    }
+
+    /// Sleeps until the server stops (at most 30 s).
+    private func waitUntilStopping() async {
+        let start = Date()
+        while !stopping.withLock({ $0 }) && Date().timeIntervalSince(start) < 30 {
+            try? await Task.sleep(nanoseconds: 20_000_000)
         }
     }
 

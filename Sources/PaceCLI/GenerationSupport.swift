@@ -78,9 +78,11 @@ final class SignalWatch: @unchecked Sendable {
     /// Whether a signal arrived.
     var wasInterrupted: Bool { fired.withLock { $0 } }
 
-    /// Stops watching.
+    /// Stops watching, and gives the signals their default action back.
     func cancel() {
         for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }
 
@@ -153,12 +155,14 @@ func slug(_ model: String) -> String {
 func exitIfStopped(_ report: GenerationReport, interrupted: Bool) throws {
     guard let stop = report.stoppedBy else { return }
     let received = report.samples.count - report.cached - report.failed
-    let kept = "\(received) new response(s) this run, \(report.cached) from the cache"
+    let kept = received + report.cached == 0
+        ? "no response was received"
+        : "\(received) response(s) received this run are cached beside \(report.cached) from earlier runs"
     if stop.code == .cancelled || interrupted {
         printError("pace: generation interrupted: \(kept); run the same command again to resume")
         throw PaceExitCode.interrupted.exitCode
     }
     printError("pace: error: \(stop)")
-    printError("pace: \(kept) are kept in the cache; run the same command again to resume")
+    printError("pace: \(kept); fix the problem and run the same command again to resume")
     throw PaceExitCode.endpointError.exitCode
 }

@@ -49,7 +49,7 @@ enum GenerationText {
             if let ttft = stats["ttft_s"]?["p50"]?.doubleValue {
                 parts.append(String(format: "ttft p50 %.3f s", ttft))
             }
-            return "  \(model): " + parts.joined(separator: ", ")
+            return "  generation \(model): " + parts.joined(separator: ", ")
         }
     }
 }

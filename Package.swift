@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "PaceGenerationTests",
             dependencies: [
-                "PaceCore", "PaceDatasets", "PaceGeneration", "PaceEvaluation", "PaceCLI",
+                "PaceCore", "PaceDatasets", "PaceRunners", "PaceGeneration", "PaceEvaluation", "PaceCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -22,10 +22,15 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "Model name as the server knows it, e.g. Qwen/Qwen2.5-Coder-7B-Instruct or qwen2.5-coder:7b.")
     var model: String
 
-    @Option(help: "Base URL of the OpenAI-compatible server: http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama).")
+    @Option(
+        help:
+            "Base URL of the OpenAI-compatible server: http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama)."
+    )
     var baseURL: String
 
-    @Option(help: "Environment variable holding the API key (default: OPENAI_API_KEY when set; no key is sent otherwise).")
+    @Option(
+        help: "Environment variable holding the API key (default: OPENAI_API_KEY when set; no key is sent otherwise)."
+    )
     var apiKeyEnv: String?
 
     @Option(help: "Samples per task (one request each).")
@@ -49,13 +54,21 @@ struct GenerationOptions: ParsableArguments {
     @Flag(help: "Which API to call.")
     var api: APIChoice = .chat
 
-    @Option(help: "Prompt template: instruct (ask for a complete function, code only) or base (the model completes the prompt). Default: instruct with --chat, base with --completion.")
+    @Option(
+        help:
+            "Prompt template: instruct (ask for a complete function, code only) or base (the model completes the prompt). Default: instruct with --chat, base with --completion."
+    )
     var template: String?
 
-    @Option(help: "A template file: its text is the user message, with {prompt} and {entry_point}; a first line 'system: …' sets the system message.")
+    @Option(
+        help:
+            "A template file: its text is the user message, with {prompt} and {entry_point}; a first line 'system: …' sets the system message."
+    )
     var templateFile: String?
 
-    @Option(help: "Prices in US dollars per million tokens, input,output (e.g. 0.15,0.60); records cost_usd per sample.")
+    @Option(
+        help: "Prices in US dollars per million tokens, input,output (e.g. 0.15,0.60); records cost_usd per sample."
+    )
     var pricePerMtok: String?
 
     @Option(help: "Most seconds per request attempt, from sending to the last byte.")
@@ -81,8 +94,12 @@ struct GenerationOptions: ParsableArguments {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
         guard maxTokens >= 1 else { throw ValidationError("--max-tokens must be at least 1.") }
         guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
-        guard retries >= 0, retryDelay >= 0 else { throw ValidationError("--retries and --retry-delay must not be negative.") }
-        guard requestTimeout > 0, stallTimeout > 0 else { throw ValidationError("--request-timeout and --stall-timeout must be positive.") }
+        guard retries >= 0, retryDelay >= 0 else {
+            throw ValidationError("--retries and --retry-delay must not be negative.")
+        }
+        guard requestTimeout > 0, stallTimeout > 0 else {
+            throw ValidationError("--request-timeout and --stall-timeout must be positive.")
+        }
         if let template, !["instruct", "base"].contains(template) {
             throw ValidationError("--template must be instruct or base (or give --template-file).")
         }
@@ -106,7 +123,8 @@ struct GenerationOptions: ParsableArguments {
             key = environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         }
         let kind: APIKind = api == .chat ? .chat : .completion
-        let cacheRoot = environment["PACE_CACHE_DIR"]
+        let cacheRoot =
+            environment["PACE_CACHE_DIR"]
             ?? (environment["XDG_CACHE_HOME"].map { $0 + "/pace" } ?? NSHomeDirectory() + "/.cache/pace")
         do {
             let endpoint = try Endpoint(baseURL: baseURL, kind: kind, apiKey: key)

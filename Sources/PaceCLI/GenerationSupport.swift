@@ -1,14 +1,15 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
 import Foundation
 import PaceCore
 import PaceDatasets
 import PaceGeneration
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Generation progress on stderr: a line that rewrites itself on a terminal, a plain line every 5 s otherwise.
 final class GenerationProgress: Sendable {
@@ -40,7 +41,8 @@ final class GenerationProgress: Sendable {
             state.lastPrint = now
             let fresh = state.done - state.cached
             let rate = now > 0 ? Double(fresh) / now : 0
-            return "generated \(state.done)/\(total) (cached \(state.cached), failed \(state.failed)) \(String(format: "%.1f", rate)) req/s"
+            return
+                "generated \(state.done)/\(total) (cached \(state.cached), failed \(state.failed)) \(String(format: "%.1f", rate)) req/s"
         }
         guard let line else { return }
         FileHandle.standardError.write(Data((interactive ? "\r\(line)\u{1B}[K" : "pace: \(line)\n").utf8))
@@ -87,7 +89,9 @@ final class SignalWatch: @unchecked Sendable {
 }
 
 /// Runs `operation` in a task that Ctrl-C or SIGTERM cancels.
-func runInterruptibly<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> (value: T, interrupted: Bool) {
+func runInterruptibly<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> (
+    value: T, interrupted: Bool
+) {
     let task = Task { await operation() }
     let watch = SignalWatch { task.cancel() }
     let value = await task.value
@@ -117,7 +121,9 @@ func selectTasks(_ dataset: Dataset, filter: String?) -> [BenchmarkTask] {
 }
 
 /// Writes the samples file (one `GeneratedSample.record` per line) and, beside it, `<name>.generation.json`.
-func writeSamples(_ report: GenerationReport, configuration: GenerationConfiguration, dataset: Dataset, to path: String) throws {
+func writeSamples(_ report: GenerationReport, configuration: GenerationConfiguration, dataset: Dataset, to path: String)
+    throws
+{
     let lines = report.samples.map { $0.record.jsonText + "\n" }.joined()
     let sidecar = JSONValue.object([
         ("generation", configuration.json),
@@ -132,7 +138,10 @@ func writeSamples(_ report: GenerationReport, configuration: GenerationConfigura
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Data(lines.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        try Data((sidecar.jsonText + "\n").utf8).write(to: URL(fileURLWithPath: base + ".generation.json"), options: .atomic)
+        try Data((sidecar.jsonText + "\n").utf8).write(
+            to: URL(fileURLWithPath: base + ".generation.json"),
+            options: .atomic
+        )
     } catch {
         printError("pace: error: cannot write \(path): \(error.localizedDescription)")
         throw PaceExitCode.outputProblem.exitCode
@@ -155,7 +164,8 @@ func slug(_ model: String) -> String {
 func exitIfStopped(_ report: GenerationReport, interrupted: Bool) throws {
     guard let stop = report.stoppedBy else { return }
     let received = report.samples.count - report.cached - report.failed
-    let kept = received + report.cached == 0
+    let kept =
+        received + report.cached == 0
         ? "no response was received"
         : "\(received) response(s) received this run are cached beside \(report.cached) from earlier runs"
     if stop.code == .cancelled || interrupted {

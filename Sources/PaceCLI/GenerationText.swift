@@ -39,9 +39,15 @@ enum GenerationText {
             var parts = ["\(Int(prompt + completion)) tokens"]
             if let cost = stats["cost_usd"]?["total"]?.doubleValue {
                 parts.append(String(format: "$%.4f", cost))
-                parts.append("cost-of-pass " + (stats["cost_of_pass_usd"]?.doubleValue.map { String(format: "$%.5f", $0) } ?? "∞"))
+                parts.append(
+                    "cost-of-pass "
+                        + (stats["cost_of_pass_usd"]?.doubleValue.map { String(format: "$%.5f", $0) } ?? "∞")
+                )
             } else {
-                parts.append("cost-of-pass " + (stats["cost_of_pass_tokens"]?.doubleValue.map { "\(Int($0.rounded())) tokens" } ?? "∞"))
+                parts.append(
+                    "cost-of-pass "
+                        + (stats["cost_of_pass_tokens"]?.doubleValue.map { "\(Int($0.rounded())) tokens" } ?? "∞")
+                )
             }
             if let latency = stats["latency_s"]?["p50"]?.doubleValue {
                 parts.append(String(format: "latency p50 %.2f s", latency))

@@ -51,22 +51,40 @@ public enum CostAccounting {
             ("prompt_tokens", totals(prompt.map(Double.init))),
             ("completion_tokens", totals(completion.map(Double.init))),
             ("usage_source", usageSources(results)),
-            ("tokens_per_correct_sample", c > 0 ? number(rounded(correct.map { Double(tokens($0, "prompt_tokens") + tokens($0, "completion_tokens")) }.reduce(0, +) / c)) : .null),
+            (
+                "tokens_per_correct_sample",
+                c > 0
+                    ? number(
+                        rounded(
+                            correct.map { Double(tokens($0, "prompt_tokens") + tokens($0, "completion_tokens")) }
+                                .reduce(0, +) / c
+                        )
+                    ) : .null
+            ),
             ("cost_of_pass_tokens", c > 0 ? number(rounded(totalTokens / c)) : .null),
         ]
         if !costs.isEmpty {
-            members.append(("cost_usd", .object([
-                ("total", number(dollars(totalCost))),
-                ("mean", number(dollars(totalCost / Double(results.count)))),
-            ])))
+            members.append(
+                (
+                    "cost_usd",
+                    .object([
+                        ("total", number(dollars(totalCost))),
+                        ("mean", number(dollars(totalCost / Double(results.count)))),
+                    ])
+                )
+            )
             members.append(("cost_of_pass_usd", c > 0 ? number(dollars(totalCost / c)) : .null))
         }
         if results.contains(where: { $0.efficiency != nil }) {
             let eff1 = effAtOne(results)
             members.append(("eff@1", number(rounded(eff1))))
-            members.append(("tokens_per_eff1", eff1 > 0 ? number(rounded(totalTokens / Double(results.count) / eff1)) : .null))
+            members.append(
+                ("tokens_per_eff1", eff1 > 0 ? number(rounded(totalTokens / Double(results.count) / eff1)) : .null)
+            )
             if !costs.isEmpty {
-                members.append(("cost_per_eff1_usd", eff1 > 0 ? number(dollars(totalCost / Double(results.count) / eff1)) : .null))
+                members.append(
+                    ("cost_per_eff1_usd", eff1 > 0 ? number(dollars(totalCost / Double(results.count) / eff1)) : .null)
+                )
             }
         }
         members.append(("latency_s", distribution(results.compactMap { field($0, "latency_s")?.doubleValue })))
@@ -115,7 +133,9 @@ public enum CostAccounting {
     private static func usageSources(_ results: [SampleResult]) -> JSONValue {
         var counts: [(String, Int)] = [("server", 0), ("counted", 0)]
         for result in results {
-            guard let source = field(result, "usage")?["source"]?.stringValue ?? (field(result, "usage") == nil ? nil : "server"),
+            guard
+                let source = field(result, "usage")?["source"]?.stringValue
+                    ?? (field(result, "usage") == nil ? nil : "server"),
                 let index = counts.firstIndex(where: { $0.0 == source })
             else { continue }
             counts[index].1 += 1

@@ -86,9 +86,14 @@ public struct StreamingEvaluator: Sendable {
     public func run(feed: SampleFeed, progress: any ProgressSink) throws(EvaluationError) -> EvaluationSummary {
         let started = Date()
         let store = try prepareOutput()
-        if !store.existing.isEmpty { progress.note("resuming: \(store.existing.count) sample result(s) already in \(store.path)") }
-        let expected = try ExpectedOutputs.compute(tasks: tasks, dataset: dataset, configuration: configuration) { progress.note($0) }
-        let prepared = configuration.efficiency
+        if !store.existing.isEmpty {
+            progress.note("resuming: \(store.existing.count) sample result(s) already in \(store.path)")
+        }
+        let expected = try ExpectedOutputs.compute(tasks: tasks, dataset: dataset, configuration: configuration) {
+            progress.note($0)
+        }
+        let prepared =
+            configuration.efficiency
             ? try EfficiencyPreparation.prepare(
                 tasks: tasks.filter { $0.efficiency != nil },
                 dataset: dataset,
@@ -97,8 +102,13 @@ public struct StreamingEvaluator: Sendable {
             ) : [:]
         let results = evaluate(feed: feed, store: store, expected: expected, prepared: prepared, progress: progress)
         store.sync()
-        let position = Dictionary(tasks.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        let ordered = results.sorted { (position[$0.taskID] ?? 0, $0.sampleIndex) < (position[$1.taskID] ?? 0, $1.sampleIndex) }
+        let position = Dictionary(
+            tasks.enumerated().map { ($0.element.id, $0.offset) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let ordered = results.sorted {
+            (position[$0.taskID] ?? 0, $0.sampleIndex) < (position[$1.taskID] ?? 0, $1.sampleIndex)
+        }
         return summarize(ordered, complete: ordered.count == expectedSamples, started: started)
     }
 
@@ -123,7 +133,12 @@ public struct StreamingEvaluator: Sendable {
                 if let previous = store.existing[sample.key], StreamingEvaluator.sameCompletion(previous, sample) {
                     result = previous
                 } else {
-                    result = context.evaluate(sample: sample, task: task, expected: expected[task.id] ?? [:], prepared: prepared[task.id])
+                    result = context.evaluate(
+                        sample: sample,
+                        task: task,
+                        expected: expected[task.id] ?? [:],
+                        prepared: prepared[task.id]
+                    )
                     if SandboxRegistry.shared.isStopping { break }
                     do {
                         try store.append(result)
@@ -158,7 +173,10 @@ public struct StreamingEvaluator: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw EvaluationError(.outputUnwritable, "cannot create the output directory \(outputDirectory): \(error.localizedDescription)")
+            throw EvaluationError(
+                .outputUnwritable,
+                "cannot create the output directory \(outputDirectory): \(error.localizedDescription)"
+            )
         }
         let runPath = outputDirectory + "/run.json"
         var settings = configuration.json.objectValue ?? []
@@ -168,7 +186,8 @@ public struct StreamingEvaluator: Sendable {
             ("generation", generation),
             ("settings", .object(settings)),
         ])
-        if let data = FileManager.default.contents(atPath: runPath), let previous = try? JSONParser.parse(bytes: [UInt8](data)),
+        if let data = FileManager.default.contents(atPath: runPath),
+            let previous = try? JSONParser.parse(bytes: [UInt8](data)),
             previous != identity
         {
             guard overwrite else {
@@ -188,7 +207,12 @@ public struct StreamingEvaluator: Sendable {
     private func summarize(_ results: [SampleResult], complete: Bool, started: Date) -> EvaluationSummary {
         let efficiency = configuration.efficiency && tasks.contains { $0.efficiency != nil }
         let suiteOrder = tasks.first?.suites.map(\.name) ?? []
-        let board = Scoreboard(results: results, requestedK: configuration.ks, suiteOrder: suiteOrder, efficiency: efficiency)
+        let board = Scoreboard(
+            results: results,
+            requestedK: configuration.ks,
+            suiteOrder: suiteOrder,
+            efficiency: efficiency
+        )
         let json = SummaryWriter.json(
             scoreboard: board,
             dataset: dataset,
@@ -199,6 +223,12 @@ public struct StreamingEvaluator: Sendable {
             results: results
         )
         writeAtomically(json.jsonText + "\n", to: outputDirectory + "/summary.json")
-        return EvaluationSummary(scoreboard: board, json: json, complete: complete, outputDirectory: outputDirectory, results: results)
+        return EvaluationSummary(
+            scoreboard: board,
+            json: json,
+            complete: complete,
+            outputDirectory: outputDirectory,
+            results: results
+        )
     }
 }

@@ -65,7 +65,11 @@ struct BodyReader {
             }
             guard accumulator.isComplete else {
                 let message = "the stream ended \(accumulator.progressDescription) without [DONE] or a finish reason"
-                throw AttemptFailure(GenerationError(.truncatedStream, message), retryable: true, partialText: accumulator.text)
+                throw AttemptFailure(
+                    GenerationError(.truncatedStream, message),
+                    retryable: true,
+                    partialText: accumulator.text
+                )
             }
             return accumulator.response(end: end, attempts: attempts)
         }
@@ -84,7 +88,10 @@ struct BodyReader {
         }
         let (text, finishReason, isChoice) = ResponseBody.choiceText(body, kind: kind)
         guard isChoice else {
-            throw AttemptFailure(GenerationError(.malformedResponse, "the answer has no choices: \(shown)"), retryable: true)
+            throw AttemptFailure(
+                GenerationError(.malformedResponse, "the answer has no choices: \(shown)"),
+                retryable: true
+            )
         }
         let content = text ?? ""
         let counted = TokenUsage(

@@ -30,7 +30,9 @@ public enum CodeExtractor {
     ///   - prompt: The task's prompt (signature and docstring).
     ///   - entryPoint: The function the tests call.
     ///   - continuesPrompt: Whether the model was asked to continue the prompt (a base model) rather than to answer.
-    public static func extract(_ completion: String, prompt: String, entryPoint: String, continuesPrompt: Bool) -> Extraction {
+    public static func extract(_ completion: String, prompt: String, entryPoint: String, continuesPrompt: Bool)
+        -> Extraction
+    {
         var notes: [String] = []
         var text = completion.replacingOccurrences(of: "\r\n", with: "\n")
         text = dropThinking(text, notes: &notes)
@@ -50,7 +52,13 @@ public enum CodeExtractor {
     }
 
     /// Puts the prompt before a function body, or keeps a program that defines the entry point.
-    static func assemble(_ code: String, prompt: String, entryPoint: String, continuesPrompt: Bool, notes: inout [String]) -> String {
+    static func assemble(
+        _ code: String,
+        prompt: String,
+        entryPoint: String,
+        continuesPrompt: Bool,
+        notes: inout [String]
+    ) -> String {
         if PythonSource.defines(entryPoint, in: code) {
             if continuesPrompt { notes.append("completion repeats the prompt") }
             return code
@@ -66,7 +74,9 @@ public enum CodeExtractor {
         }
         if let firstCode, firstCode.hasPrefix("return ") || code.contains("\nreturn ") {
             notes.append("prompt + unindented function body")
-            let body = code.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+            let body = code.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.isEmpty ? "" : "    " + $0
+            }
             return prompt.trimmingTrailingNewlines + "\n" + body.joined(separator: "\n")
         }
         notes.append("entry point not defined")

@@ -152,9 +152,16 @@ enum ResponseBody {
 
     /// The server's explanation in an error body (OpenAI's `error.message`, FastAPI's `detail`, …), shortened.
     static func errorMessage(_ bytes: [UInt8]) -> String {
-        let fallback = String(decoding: bytes.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let body = try? JSONParser.parse(bytes: bytes) else { return fallback.isEmpty ? "(empty body)" : fallback }
-        let candidates = [body["error"]?["message"], body["error"], body["detail"], body["message"], body["detail"]?.arrayValue?.first?["msg"]]
+        let fallback = String(decoding: bytes.prefix(300), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
+        guard let body = try? JSONParser.parse(bytes: bytes) else {
+            return fallback.isEmpty ? "(empty body)" : fallback
+        }
+        let candidates = [
+            body["error"]?["message"], body["error"], body["detail"], body["message"],
+            body["detail"]?.arrayValue?.first?["msg"],
+        ]
         for candidate in candidates {
             if let text = candidate?.stringValue, !text.isEmpty { return String(text.prefix(300)) }
         }

@@ -53,10 +53,15 @@ struct FencedBlock: Hashable {
         let python = blocks.filter(\.isPython)
         let candidates = python.isEmpty ? blocks : python
         let defining = candidates.indices.filter { PythonSource.defines(entryPoint, in: candidates[$0].code) }
-        let position = defining.last ?? candidates.indices.max { candidates[$0].code.count < candidates[$1].code.count }!
+        let position =
+            defining.last ?? candidates.indices.max { candidates[$0].code.count < candidates[$1].code.count } ?? 0
         let chosen = candidates[position]
         notes.append("fenced block \(position + 1) of \(candidates.count)" + (chosen.closed ? "" : " (unclosed)"))
-        return withHelpers(chosen.code, from: candidates.enumerated().filter { $0.offset != position }.map(\.element), notes: &notes)
+        return withHelpers(
+            chosen.code,
+            from: candidates.enumerated().filter { $0.offset != position }.map(\.element),
+            notes: &notes
+        )
     }
 
     /// `code` preceded by the functions and classes of `others` that it calls but does not define.
@@ -65,7 +70,8 @@ struct FencedBlock: Hashable {
         var helpers: [TopLevelUnit] = []
         for block in others {
             for unit in PythonSource.units(block.code) {
-                guard let name = unit.definedName, !defined.contains(name), !helpers.contains(where: { $0.definedName == name }),
+                guard let name = unit.definedName, !defined.contains(name),
+                    !helpers.contains(where: { $0.definedName == name }),
                     PythonSource.mentions(name, in: code)
                 else { continue }
                 helpers.append(unit)

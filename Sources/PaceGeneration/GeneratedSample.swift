@@ -72,14 +72,21 @@ public struct GeneratedSample: Sendable, Hashable {
             fields.append(("latency_s", rounded(response.latency)))
             fields.append(("ttft_s", response.timeToFirstToken.map(rounded) ?? .null))
             if let gap = response.interTokenLatency { fields.append(("itl_s", rounded(gap))) }
-            fields.append(("tokens_per_s", response.tokensPerSecond.map { .number(jsonNumber(($0 * 100).rounded() / 100)) } ?? .null))
+            fields.append(
+                (
+                    "tokens_per_s",
+                    response.tokensPerSecond.map { .number(jsonNumber(($0 * 100).rounded() / 100)) } ?? .null
+                )
+            )
             if let costUSD { fields.append(("cost_usd", .number(jsonNumber((costUSD * 1e9).rounded() / 1e9)))) }
             fields.append(("attempts", .number("\(response.attempts)")))
             fields.append(("cached", .bool(cached)))
             fields.append(("extraction", .array(extraction.notes.map { .string($0) })))
         }
         if let failure {
-            var error: [(String, JSONValue)] = [("code", .string(failure.error.code.description)), ("message", .string(failure.error.message))]
+            var error: [(String, JSONValue)] = [
+                ("code", .string(failure.error.code.description)), ("message", .string(failure.error.message)),
+            ]
             if let status = failure.error.status { error.append(("status", .number("\(status)"))) }
             fields.append(("attempts", .number("\(failure.attempts)")))
             fields.append(("error", .object(error)))

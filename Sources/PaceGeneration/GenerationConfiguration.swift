@@ -55,10 +55,15 @@ public struct GenerationConfiguration: Sendable {
         if let topP { members.append(("top_p", .number(jsonNumber(topP)))) }
         if let seed { members.append(("seed", .number("\(seed)"))) }
         if let price {
-            members.append(("price_per_mtok", .object([
-                ("input", .number(jsonNumber(price.inputPerMillion))),
-                ("output", .number(jsonNumber(price.outputPerMillion))),
-            ])))
+            members.append(
+                (
+                    "price_per_mtok",
+                    .object([
+                        ("input", .number(jsonNumber(price.inputPerMillion))),
+                        ("output", .number(jsonNumber(price.outputPerMillion))),
+                    ])
+                )
+            )
         }
         members.append(("template", template.json))
         return .object(members)

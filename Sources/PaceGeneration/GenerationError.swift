@@ -43,7 +43,9 @@ public struct GenerationError: Error, Hashable, Sendable {
 
         /// Whether this failure concerns the whole endpoint, so that no further request can succeed.
         public var isFatal: Bool {
-            [.unreachable, .unauthorized, .modelNotFound, .cacheUnwritable, .badConfiguration, .cancelled].contains(kind)
+            [.unreachable, .unauthorized, .modelNotFound, .cacheUnwritable, .badConfiguration, .cancelled].contains(
+                kind
+            )
         }
     }
 

@@ -67,7 +67,10 @@ public struct Generator: Sendable {
             }
             await client.shutdown()
         }
-        let order = Dictionary(plans.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(
+            plans.enumerated().map { ($0.element.key, $0.offset) },
+            uniquingKeysWith: { first, _ in first }
+        )
         report.samples.sort { order[$0.plan.key, default: 0] < order[$1.plan.key, default: 0] }
         report.wallSeconds = monotonicNow() - start
         return report

@@ -24,7 +24,9 @@ enum MissingNames {
         "math", "re", "collections", "heapq", "itertools", "functools", "bisect", "string", "sys", "random",
         "operator", "statistics", "fractions", "decimal", "copy", "hashlib",
     ]
-    private static let typingNames = ["List", "Dict", "Tuple", "Set", "Optional", "Union", "Any", "Callable", "Iterable", "Iterator", "Sequence"]
+    private static let typingNames = [
+        "List", "Dict", "Tuple", "Set", "Optional", "Union", "Any", "Callable", "Iterable", "Iterator", "Sequence",
+    ]
 
     /// `code` with the missing imports and prompt helpers put in front.
     static func add(to code: String, prompt: String, entryPoint: String, notes: inout [String]) -> String {
@@ -40,7 +42,9 @@ enum MissingNames {
             }
         }
         for unit in promptUnits {
-            guard let name = unit.definedName, name != entryPoint, !bound.contains(name), PythonSource.mentions(name, in: code) else {
+            guard let name = unit.definedName, name != entryPoint, !bound.contains(name),
+                PythonSource.mentions(name, in: code)
+            else {
                 continue
             }
             helpers.append(unit.text.trimmingTrailingNewlines)
@@ -69,11 +73,14 @@ enum MissingNames {
                 lines.append("import \(module)")
             }
         }
-        for entry in wellKnown where !bound.contains(entry.name) && PythonSource.mentions(entry.name, in: code, followedBy: entry.suffix) {
+        for entry in wellKnown
+        where !bound.contains(entry.name) && PythonSource.mentions(entry.name, in: code, followedBy: entry.suffix) {
             lines.append(entry.line)
         }
         let typing = typingNames.filter { name in
-            !bound.contains(name) && (PythonSource.mentions(name, in: code, followedBy: "[") || code.contains("-> \(name)") || code.contains(": \(name)"))
+            !bound.contains(name)
+                && (PythonSource.mentions(name, in: code, followedBy: "[") || code.contains("-> \(name)")
+                    || code.contains(": \(name)"))
         }
         if !typing.isEmpty { lines.append("from typing import " + typing.joined(separator: ", ")) }
         return lines
@@ -99,7 +106,9 @@ enum MissingNames {
             } else if let equals = trimmed.firstIndex(of: "="), trimmed[trimmed.index(after: equals)...].first != "=" {
                 for target in trimmed[..<equals].split(separator: ",") {
                     let name = target.trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.insert(name) }
+                    if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                        names.insert(name)
+                    }
                 }
             }
         }

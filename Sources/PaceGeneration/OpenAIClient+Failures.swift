@@ -38,7 +38,11 @@ struct AttemptFailure: Error {
     func exhausted() -> RequestFailure {
         var error = self.error
         if attempts > 1 { error.message += " (after \(attempts) attempts)" }
-        return RequestFailure(error: error, attempts: attempts, partialText: partialText?.isEmpty == false ? partialText : nil)
+        return RequestFailure(
+            error: error,
+            attempts: attempts,
+            partialText: partialText?.isEmpty == false ? partialText : nil
+        )
     }
 }
 
@@ -100,7 +104,10 @@ extension OpenAIClient {
     }
 
     func cancelled(_ attempts: Int) -> AttemptFailure {
-        var failure = AttemptFailure(GenerationError(.cancelled, "cancelled before the answer arrived"), retryable: false)
+        var failure = AttemptFailure(
+            GenerationError(.cancelled, "cancelled before the answer arrived"),
+            retryable: false
+        )
         failure.attempts = attempts
         return failure
     }
@@ -131,7 +138,11 @@ extension OpenAIClient {
             retry.retryAfter = 0
             return retry
         case 400..<500:
-            return failure(.badRequest, "the server rejected the request (HTTP \(status)): \(message)", retryable: false)
+            return failure(
+                .badRequest,
+                "the server rejected the request (HTTP \(status)): \(message)",
+                retryable: false
+            )
         default:
             return failure(.serverError, "server error (HTTP \(status)): \(message)", retryable: status >= 500)
         }

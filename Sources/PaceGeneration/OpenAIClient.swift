@@ -49,9 +49,11 @@ public final class OpenAIClient: Sendable {
             let body = Array(requestBody(payload, stream: stream).jsonText.utf8)
             let attempt = attempts
             do {
-                return .success(try await withTimeout(configuration.requestTimeout) {
-                    try await self.send(body, promptText: promptText, stream: stream, attempts: attempt)
-                })
+                return .success(
+                    try await withTimeout(configuration.requestTimeout) {
+                        try await self.send(body, promptText: promptText, stream: stream, attempts: attempt)
+                    }
+                )
             } catch {
                 let failure = Task.isCancelled ? cancelled(attempts) : attemptFailure(error, attempts: attempts)
                 guard failure.retryable, attempts <= configuration.retry.maxRetries else {
@@ -126,12 +128,16 @@ public final class OpenAIClient: Sendable {
         return .object(members)
     }
 
-    private func send(_ body: [UInt8], promptText: String, stream: Bool, attempts: Int) async throws -> CompletionResponse {
+    private func send(_ body: [UInt8], promptText: String, stream: Bool, attempts: Int) async throws
+        -> CompletionResponse
+    {
         var request = HTTPClientRequest(url: configuration.endpoint.completionsURL)
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
         request.headers.add(name: "accept", value: stream ? "text/event-stream" : "application/json")
-        if let key = configuration.endpoint.apiKey { request.headers.add(name: "authorization", value: "Bearer \(key)") }
+        if let key = configuration.endpoint.apiKey {
+            request.headers.add(name: "authorization", value: "Bearer \(key)")
+        }
         request.body = .bytes(ByteBuffer(bytes: body))
         let start = monotonicNow()
         let response = try await http.execute(request, timeout: .nanoseconds(Int64(configuration.requestTimeout * 1e9)))
@@ -150,14 +156,20 @@ public final class OpenAIClient: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw AttemptFailure(connectionError(error, during: reader.progressDescription), retryable: true, partialText: reader.partialText)
+            throw AttemptFailure(
+                connectionError(error, during: reader.progressDescription),
+                retryable: true,
+                partialText: reader.partialText
+            )
         }
         return try reader.finish(end: monotonicNow(), attempts: attempts)
     }
 
     private func get(_ url: String, timeout: Double) async throws -> (Int, [UInt8]) {
         var request = HTTPClientRequest(url: url)
-        if let key = configuration.endpoint.apiKey { request.headers.add(name: "authorization", value: "Bearer \(key)") }
+        if let key = configuration.endpoint.apiKey {
+            request.headers.add(name: "authorization", value: "Bearer \(key)")
+        }
         let response = try await http.execute(request, timeout: .nanoseconds(Int64(timeout * 1e9)))
         let body = try await response.body.collect(upTo: 8 << 20)
         return (Int(response.status.code), Array(body.readableBytesView))

@@ -28,14 +28,17 @@ enum PythonSource {
     ]
     /// Words that may follow a name in an expression statement (`x if y else z`), so do not make a line prose.
     private static let expressionWords: Set<Substring> = ["if", "and", "or", "else", "for", "not"]
-    private static let stringPrefixes: Set<Substring> = ["f", "r", "b", "u", "rb", "br", "fr", "rf", "F", "R", "B", "U", "Rb", "rB", "BR", "Br"]
+    private static let stringPrefixes: Set<Substring> = [
+        "f", "r", "b", "u", "rb", "br", "fr", "rf", "F", "R", "B", "U", "Rb", "rB", "BR", "Br",
+    ]
 
     /// Splits `source` into top-level units, in order; nothing is lost (joining them gives the source back).
     static func units(_ source: String) -> [TopLevelUnit] {
         var units: [TopLevelUnit] = []
         var scanner = LineScanner()
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            let startsUnit = scanner.atStatementStart && !line.isEmpty && !line.first!.isWhitespace
+            let startsUnit =
+                scanner.atStatementStart && line.first.map { !$0.isWhitespace } == true
                 && !continuesCompound(line) && !(units.last.map(isDecoratorOnly) ?? false)
             if startsUnit || units.isEmpty {
                 if startsUnit && isProse(line) {
@@ -91,7 +94,9 @@ enum PythonSource {
             return !(first.isASCII && (first.isNumber || "([{'\"@~+-.".contains(first)))
         }
         let word = leadingWord(text)
-        if keywords.contains(word) || stringPrefixes.contains(word) && text.dropFirst(word.count).first.map({ "'\"".contains($0) }) == true {
+        if keywords.contains(word)
+            || stringPrefixes.contains(word) && text.dropFirst(word.count).first.map({ "'\"".contains($0) }) == true
+        {
             return false
         }
         let rest = text.dropFirst(word.count)

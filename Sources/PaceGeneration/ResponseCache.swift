@@ -1,11 +1,12 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import PaceCore
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every response received, on disk before it is used: an append-only JSONL file per endpoint and model.
 ///
@@ -45,11 +46,18 @@ public final class ResponseCache: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw GenerationError(.cacheUnwritable, "cannot create the response cache directory \(directory)", underlyingError: "\(error)")
+            throw GenerationError(
+                .cacheUnwritable,
+                "cannot create the response cache directory \(directory)",
+                underlyingError: "\(error)"
+            )
         }
         let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw GenerationError(.cacheUnwritable, "cannot open the response cache \(path): \(String(cString: strerror(errno)))")
+            throw GenerationError(
+                .cacheUnwritable,
+                "cannot open the response cache \(path): \(String(cString: strerror(errno)))"
+            )
         }
         self.descriptor = descriptor
         let (loaded, skipped, endsMidLine) = ResponseCache.load(path)
@@ -112,15 +120,24 @@ public final class ResponseCache: Sendable {
         var failure: GenerationError?
         var offset = 0
         while offset < lines.count && failure == nil {
-            let written = lines.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = lines.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(descriptor, base + offset, buffer.count - offset)
+            }
             if written < 0 && errno != EINTR {
-                failure = GenerationError(.cacheUnwritable, "cannot write to \(path): \(String(cString: strerror(errno)))")
+                failure = GenerationError(
+                    .cacheUnwritable,
+                    "cannot write to \(path): \(String(cString: strerror(errno)))"
+                )
             } else if written > 0 {
                 offset += written
             }
         }
         if failure == nil && fdatasync(descriptor) != 0 {
-            failure = GenerationError(.cacheUnwritable, "cannot sync \(path) to disk: \(String(cString: strerror(errno)))")
+            failure = GenerationError(
+                .cacheUnwritable,
+                "cannot sync \(path) to disk: \(String(cString: strerror(errno)))"
+            )
         }
         for waiter in waiters {
             if let failure { waiter.resume(throwing: failure) } else { waiter.resume() }
@@ -128,7 +145,8 @@ public final class ResponseCache: Sendable {
     }
 
     /// Reads every complete record of the file; later records win.
-    private static func load(_ path: String) -> (entries: [String: CompletionResponse], skipped: Int, endsMidLine: Bool) {
+    private static func load(_ path: String) -> (entries: [String: CompletionResponse], skipped: Int, endsMidLine: Bool)
+    {
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return ([:], 0, false) }
         var entries: [String: CompletionResponse] = [:]
         var skipped = 0

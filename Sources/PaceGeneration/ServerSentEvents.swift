@@ -80,7 +80,10 @@ struct StreamAccumulator {
             throw GenerationError(.malformedResponse, "a streamed event is not JSON: \(String(data.prefix(120)))")
         }
         if chunk["error"] != nil {
-            throw GenerationError(.serverError, "the server reported an error mid-stream: \(ResponseBody.errorMessage(Array(data.utf8)))")
+            throw GenerationError(
+                .serverError,
+                "the server reported an error mid-stream: \(ResponseBody.errorMessage(Array(data.utf8)))"
+            )
         }
         if let reported = chunk["usage"].flatMap(TokenUsage.init(json:)) { usage = reported }
         let (piece, finish, _) = ResponseBody.choiceText(chunk, kind: kind)

@@ -2,7 +2,9 @@
 
 /// Recognises top-level code that must not run when a sample is loaded: tests, demos, prose and input reading.
 enum TestCode {
-    private static let testImports = ["import unittest", "import pytest", "import doctest", "from unittest", "from pytest"]
+    private static let testImports = [
+        "import unittest", "import pytest", "import doctest", "from unittest", "from pytest",
+    ]
     private static let testCalls = ["unittest.", "doctest.", "pytest.", "check(", "main()", "test()", "run_tests()"]
 
     /// Why `unit` should be dropped (`prose`, `__main__ block`, `test code`, …), or nil to keep it.
@@ -31,7 +33,8 @@ enum TestCode {
         let word = PythonSource.leadingWord(first)
         if ["for", "while", "with", "try"].contains(word) {
             let text = unit.text
-            return PythonSource.mentions(entryPoint, in: text, followedBy: "(") || text.contains("print(") || text.contains("assert ")
+            return PythonSource.mentions(entryPoint, in: text, followedBy: "(") || text.contains("print(")
+                || text.contains("assert ")
         }
         return callsEntryPoint(first, entryPoint: entryPoint)
     }
@@ -40,7 +43,9 @@ enum TestCode {
     private static func callsEntryPoint(_ line: Substring, entryPoint: String) -> Bool {
         guard PythonSource.mentions(entryPoint, in: String(line), followedBy: "(") else { return false }
         if line.hasPrefix(entryPoint) { return true }
-        guard let equals = line.firstIndex(of: "="), line[line.index(after: equals)...].first != "=" else { return false }
+        guard let equals = line.firstIndex(of: "="), line[line.index(after: equals)...].first != "=" else {
+            return false
+        }
         let target = line[..<equals]
         return target.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "," || $0 == " " }
     }

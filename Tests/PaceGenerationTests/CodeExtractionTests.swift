@@ -23,15 +23,26 @@ struct CodeExtractionTests {
         #expect(Set(ExtractionCase.all.map(\.name)).count == ExtractionCase.all.count)
     }
 
-    @Test("every extracted program compiles with Python", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/env")))
+    @Test(
+        "every extracted program compiles with Python",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/env"))
+    )
     func programsCompile() throws {
         let programs = ExtractionCase.all.map {
-            CodeExtractor.extract($0.completion, prompt: $0.prompt, entryPoint: $0.entryPoint, continuesPrompt: $0.continuesPrompt).code
+            CodeExtractor.extract(
+                $0.completion,
+                prompt: $0.prompt,
+                entryPoint: $0.entryPoint,
+                continuesPrompt: $0.continuesPrompt
+            ).code
         }
         let input = try JSONSerialization.data(withJSONObject: programs)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import json, sys\nfor i, p in enumerate(json.load(sys.stdin)):\n    compile(p, f'case{i}', 'exec')\nprint('ok')"]
+        process.arguments = [
+            "python3", "-c",
+            "import json, sys\nfor i, p in enumerate(json.load(sys.stdin)):\n    compile(p, f'case{i}', 'exec')\nprint('ok')",
+        ]
         let stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin

@@ -16,18 +16,25 @@ struct CommandTests {
             let output = directory + "/samples.jsonl"
             let code = await pace([
                 "generate", "--dataset", "pace-bench", "--tasks", Self.tasks, "--model", "fake-model",
-                "--base-url", server.baseURL, "--n", "2", "--price-per-mtok", "0.5,1.5", "--response-cache", directory + "/cache",
+                "--base-url", server.baseURL, "--n", "2", "--price-per-mtok", "0.5,1.5", "--response-cache",
+                directory + "/cache",
                 "--output", output, "--quiet",
             ])
             #expect(code == 0)
             let dataset = try Dataset.load("pace-bench")
             let samples = try SampleReader.read(path: output, tasks: dataset.tasks).samples
-            #expect(samples.map(\.key) == ["pace/count_primes#0", "pace/count_primes#1", "pace/lis_length#0", "pace/lis_length#1"])
+            #expect(
+                samples.map(\.key) == [
+                    "pace/count_primes#0", "pace/count_primes#1", "pace/lis_length#0", "pace/lis_length#1",
+                ]
+            )
             #expect(samples.allSatisfy { $0.code.contains("def ") && !$0.code.contains("```") })
             let extra = JSONValue.object(samples[0].extra)
             #expect(extra["model"] == .string("fake-model") && extra["template"] == .string("instruct"))
             #expect(extra["usage"]?["source"] == .string("server") && extra["cost_usd"]?.doubleValue != nil)
-            let sidecar = try JSONParser.parse(String(contentsOfFile: directory + "/samples.generation.json", encoding: .utf8))
+            let sidecar = try JSONParser.parse(
+                String(contentsOfFile: directory + "/samples.generation.json", encoding: .utf8)
+            )
             #expect(sidecar["generation"]?["template"]?["name"] == .string("instruct"))
             #expect(sidecar["generation"]?["model"] == .string("fake-model"))
         }
@@ -40,8 +47,10 @@ struct CommandTests {
         var options = FakeOpenAIServer.Options(completion: { _ in fencedAdd })
         options.apiKey = "right-key"
         let port = try await FakeOpenAIServer.with(options) { server in
-            let common = ["generate", "--dataset", "pace-bench", "--tasks", Self.tasks, "--base-url", server.baseURL, "--quiet",
-                          "--response-cache", directory + "/cache", "--output", directory + "/s.jsonl"]
+            let common = [
+                "generate", "--dataset", "pace-bench", "--tasks", Self.tasks, "--base-url", server.baseURL, "--quiet",
+                "--response-cache", directory + "/cache", "--output", directory + "/s.jsonl",
+            ]
             #expect(await pace(common + ["--model", "fake-model", "--api-key-env", "PACE_TEST_KEY"]) == 5)
             setenv("PACE_TEST_KEY", "right-key", 1)
             #expect(await pace(common + ["--model", "no-such-model", "--api-key-env", "PACE_TEST_KEY"]) == 5)
@@ -50,8 +59,11 @@ struct CommandTests {
             #expect(server.snapshot.requests <= 8)
             return server.port
         }
-        let code = await pace(["generate", "--dataset", "pace-bench", "--tasks", Self.tasks, "--model", "fake-model", "--quiet",
-                               "--base-url", "http://127.0.0.1:\(port)/v1", "--response-cache", directory + "/cache", "--output", directory + "/s.jsonl"])
+        let code = await pace([
+            "generate", "--dataset", "pace-bench", "--tasks", Self.tasks, "--model", "fake-model", "--quiet",
+            "--base-url", "http://127.0.0.1:\(port)/v1", "--response-cache", directory + "/cache", "--output",
+            directory + "/s.jsonl",
+        ])
         #expect(code == 5)
         #expect(!FileManager.default.fileExists(atPath: directory + "/s.jsonl"))
     }
@@ -61,8 +73,10 @@ struct CommandTests {
         let directory = temporaryDirectory()
         try await FakeOpenAIServer.with(.init(completion: try benchmarkCompletions())) { server in
             let arguments = [
-                "run", "--dataset", "pace-bench", "--tasks", Self.tasks, "--model", "fake-model", "--base-url", server.baseURL,
-                "--n", "2", "--price-per-mtok", "1,2", "--response-cache", directory + "/cache", "--output", directory + "/out",
+                "run", "--dataset", "pace-bench", "--tasks", Self.tasks, "--model", "fake-model", "--base-url",
+                server.baseURL,
+                "--n", "2", "--price-per-mtok", "1,2", "--response-cache", directory + "/cache", "--output",
+                directory + "/out",
                 "--cache-dir", directory + "/eval-cache", "--no-efficiency", "--jobs", "2", "--k", "1", "--quiet",
             ]
             #expect(await pace(arguments) == 0)
@@ -72,7 +86,9 @@ struct CommandTests {
             #expect(model["samples"] == .number("4") && model["correct"] == .number("4"))
             #expect(model["cost_of_pass_usd"]?.doubleValue ?? 0 > 0)
             #expect(model["ttft_s"]?["p50"]?.doubleValue != nil)
-            let results = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
+            let results = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(
+                separator: "\n"
+            )
             #expect(results.count == 4)
             let first = try JSONParser.parse(String(results[0]))
             #expect(first["extra"]?["usage"]?["source"] == .string("server"))
@@ -80,22 +96,29 @@ struct CommandTests {
             // Again: every response is cached and every result is kept.
             #expect(await pace(arguments) == 0)
             #expect(server.snapshot.requests == 4)
-            let again = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
+            let again = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(
+                separator: "\n"
+            )
             #expect(again.count == 4)
         }
     }
 
-    @Test("a killed pace generate loses nothing it received, and the next run asks only for the rest",
-          .enabled(if: paceExecutable != nil))
+    @Test(
+        "a killed pace generate loses nothing it received, and the next run asks only for the rest",
+        .enabled(if: paceExecutable != nil)
+    )
     func killAndResume() async throws {
         let executable = try #require(paceExecutable)
         let directory = temporaryDirectory()
         var stalling = FakeOpenAIServer.Options(completion: try benchmarkCompletions())
         stalling.behaviour = { number, _ in number < 5 ? .complete : .hang }
         let arguments = { (url: String) in
-            ["generate", "--dataset", "pace-bench", "--tasks", "pace/count_primes,pace/lis_length,pace/merge_intervals",
-             "--model", "fake-model", "--base-url", url, "--n", "4", "--concurrency", "2", "--quiet",
-             "--response-cache", directory + "/cache", "--output", directory + "/samples.jsonl"]
+            [
+                "generate", "--dataset", "pace-bench", "--tasks",
+                "pace/count_primes,pace/lis_length,pace/merge_intervals",
+                "--model", "fake-model", "--base-url", url, "--n", "4", "--concurrency", "2", "--quiet",
+                "--response-cache", directory + "/cache", "--output", directory + "/samples.jsonl",
+            ]
         }
         let port = try await FakeOpenAIServer.with(stalling) { server in
             let process = Process()
@@ -110,7 +133,10 @@ struct CommandTests {
             return server.port
         }
         let cacheFile = try #require(try FileManager.default.contentsOfDirectory(atPath: directory + "/cache").first)
-        #expect(try String(contentsOfFile: directory + "/cache/" + cacheFile, encoding: .utf8).split(separator: "\n").count == 5)
+        #expect(
+            try String(contentsOfFile: directory + "/cache/" + cacheFile, encoding: .utf8).split(separator: "\n").count
+                == 5
+        )
         try await FakeOpenAIServer.with(.init(completion: try benchmarkCompletions()), port: port) { server in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)

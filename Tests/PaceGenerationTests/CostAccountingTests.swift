@@ -20,7 +20,13 @@ private func result(
     var extra: [(String, JSONValue)] = [
         ("model", .string(model)),
         ("raw_completion", .string("...")),
-        ("usage", .object([("prompt_tokens", .number("\(prompt)")), ("completion_tokens", .number("\(completion)")), ("source", .string(source))])),
+        (
+            "usage",
+            .object([
+                ("prompt_tokens", .number("\(prompt)")), ("completion_tokens", .number("\(completion)")),
+                ("source", .string(source)),
+            ])
+        ),
         ("latency_s", .number("\(latency)")),
         ("ttft_s", ttft.map { .number("\($0)") } ?? .null),
     ]
@@ -30,7 +36,9 @@ private func result(
         sampleIndex: index,
         origin: "test",
         verdict: Verdict(passed ? .passed : .failed),
-        efficiency: efficiency.map { EfficiencyResult(score: $0, levels: [], censoredLevel: nil, censorReason: nil, timeoutSeconds: 1) },
+        efficiency: efficiency.map {
+            EfficiencyResult(score: $0, levels: [], censoredLevel: nil, censorReason: nil, timeoutSeconds: 1)
+        },
         extra: extra
     )
 }
@@ -39,7 +47,13 @@ private func result(
 struct CostAccountingTests {
     @Test("is absent for results without generation fields")
     func noGenerationFields() {
-        let plain = SampleResult(taskID: "t", sampleIndex: 0, origin: "f:1", verdict: Verdict(.passed), extra: [("label", .string("x"))])
+        let plain = SampleResult(
+            taskID: "t",
+            sampleIndex: 0,
+            origin: "f:1",
+            verdict: Verdict(.passed),
+            extra: [("label", .string("x"))]
+        )
         #expect(!CostAccounting.hasGenerationFields([plain]))
         #expect(CostAccounting.hasGenerationFields([plain, result("t", 1, passed: true)]))
     }
@@ -50,7 +64,17 @@ struct CostAccountingTests {
             result("a", 0, passed: true, prompt: 100, completion: 40, cost: 0.002, latency: 1, ttft: 0.1),
             result("a", 1, passed: false, prompt: 100, completion: 60, cost: 0.004, latency: 2, ttft: 0.2),
             result("b", 0, passed: false, prompt: 200, completion: 100, cost: 0.006, latency: 3, ttft: 0.3),
-            result("b", 1, passed: true, prompt: 200, completion: 100, cost: 0.008, latency: 4, ttft: 0.4, source: "counted"),
+            result(
+                "b",
+                1,
+                passed: true,
+                prompt: 200,
+                completion: 100,
+                cost: 0.008,
+                latency: 4,
+                ttft: 0.4,
+                source: "counted"
+            ),
             result("a", 0, model: "other", passed: false, prompt: 10, completion: 10, cost: 0.001),
         ]
         let summary = CostAccounting.summary(results)
@@ -88,9 +112,12 @@ struct CostAccountingTests {
         #expect(m["cost_per_eff1_usd"]?.doubleValue == 0.025)
     }
 
-    @Test("interpolates percentiles linearly", arguments: [
-        ([1.0], 0.5, 1.0), ([1.0, 2.0], 0.5, 1.5), ([3.0, 1.0, 2.0], 0.9, 2.8), ([0.0, 10.0], 0.99, 9.9),
-    ])
+    @Test(
+        "interpolates percentiles linearly",
+        arguments: [
+            ([1.0], 0.5, 1.0), ([1.0, 2.0], 0.5, 1.5), ([3.0, 1.0, 2.0], 0.9, 2.8), ([0.0, 10.0], 0.99, 9.9),
+        ]
+    )
     func percentiles(values: [Double], p: Double, expected: Double) {
         #expect(abs((CostAccounting.percentile(values, p) ?? -1) - expected) < 1e-12)
     }

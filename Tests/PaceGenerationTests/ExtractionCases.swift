@@ -85,7 +85,8 @@ extension ExtractionCase {
         ),
         ExtractionCase(
             name: "prose before and after the fence",
-            completion: "Here is the implementation:\n\n```python\n\(addFunction)\n```\n\nThis function returns the sum of `x` and `y`.",
+            completion:
+                "Here is the implementation:\n\n```python\n\(addFunction)\n```\n\nThis function returns the sum of `x` and `y`.",
             expected: "\(addFunction)\n"
         ),
         ExtractionCase(
@@ -105,12 +106,14 @@ extension ExtractionCase {
         ),
         ExtractionCase(
             name: "revised solution in the last block",
-            completion: "First attempt:\n```python\ndef add(x, y):\n    return x - y\n```\nOops, that subtracts. Corrected:\n```python\ndef add(x, y):\n    return x + y\n```",
+            completion:
+                "First attempt:\n```python\ndef add(x, y):\n    return x - y\n```\nOops, that subtracts. Corrected:\n```python\ndef add(x, y):\n    return x + y\n```",
             expected: "def add(x, y):\n    return x + y\n"
         ),
         ExtractionCase(
             name: "helper defined in another block",
-            completion: "Helper:\n```python\ndef plus(a, b):\n    return a + b\n```\nSolution:\n```python\ndef add(x, y):\n    return plus(x, y)\n```",
+            completion:
+                "Helper:\n```python\ndef plus(a, b):\n    return a + b\n```\nSolution:\n```python\ndef add(x, y):\n    return plus(x, y)\n```",
             expected: "def plus(a, b):\n    return a + b\n\n\ndef add(x, y):\n    return plus(x, y)\n"
         ),
         ExtractionCase(
@@ -123,16 +126,19 @@ extension ExtractionCase {
         ExtractionCase(
             name: "indented body only, in a fence",
             completion: "```python\n    return x + y\n```",
-            expected: "def add(x: int, y: int):\n    \"\"\"Add two numbers x and y\n    >>> add(2, 3)\n    5\n    \"\"\"\n    return x + y\n"
+            expected:
+                "def add(x: int, y: int):\n    \"\"\"Add two numbers x and y\n    >>> add(2, 3)\n    5\n    \"\"\"\n    return x + y\n"
         ),
         ExtractionCase(
             name: "unindented body only",
             completion: "return x + y",
-            expected: "def add(x: int, y: int):\n    \"\"\"Add two numbers x and y\n    >>> add(2, 3)\n    5\n    \"\"\"\n    return x + y\n"
+            expected:
+                "def add(x: int, y: int):\n    \"\"\"Add two numbers x and y\n    >>> add(2, 3)\n    5\n    \"\"\"\n    return x + y\n"
         ),
         ExtractionCase(
             name: "__main__ block",
-            completion: "```python\n\(addFunction)\n\n\nif __name__ == \"__main__\":\n    print(add(2, 3))\n    print(add(-1, 1))\n```",
+            completion:
+                "```python\n\(addFunction)\n\n\nif __name__ == \"__main__\":\n    print(add(2, 3))\n    print(add(-1, 1))\n```",
             expected: "\(addFunction)\n"
         ),
         ExtractionCase(
@@ -147,7 +153,8 @@ extension ExtractionCase {
         ),
         ExtractionCase(
             name: "unittest class and runner",
-            completion: "```python\nimport unittest\n\n\(addFunction)\n\n\nclass TestAdd(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(1, 2), 3)\n\n\nunittest.main()\n```",
+            completion:
+                "```python\nimport unittest\n\n\(addFunction)\n\n\nclass TestAdd(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(1, 2), 3)\n\n\nunittest.main()\n```",
             expected: "\(addFunction)\n"
         ),
         ExtractionCase(
@@ -169,7 +176,8 @@ extension ExtractionCase {
         ),
         ExtractionCase(
             name: "reasoning section before the answer",
-            completion: "<think>\nThe user wants addition. Maybe:\n```python\ndef add(x, y):\n    return 0\n```\nNo, just add.\n</think>\n\n```python\n\(addFunction)\n```",
+            completion:
+                "<think>\nThe user wants addition. Maybe:\n```python\ndef add(x, y):\n    return 0\n```\nNo, just add.\n</think>\n\n```python\n\(addFunction)\n```",
             expected: "\(addFunction)\n"
         ),
         ExtractionCase(
@@ -181,22 +189,29 @@ extension ExtractionCase {
             name: "helper function from the prompt",
             prompt: Prompts.palindrome,
             entryPoint: "make_palindrome",
-            completion: "```python\ndef make_palindrome(string: str) -> str:\n    for i in range(len(string)):\n        if is_palindrome(string[i:]):\n            return string + string[:i][::-1]\n    return string\n```",
-            expected: "def is_palindrome(string: str) -> bool:\n    \"\"\" Test if given string is a palindrome \"\"\"\n    return string == string[::-1]\n\ndef make_palindrome(string: str) -> str:\n    for i in range(len(string)):\n        if is_palindrome(string[i:]):\n            return string + string[:i][::-1]\n    return string\n"
+            completion:
+                "```python\ndef make_palindrome(string: str) -> str:\n    for i in range(len(string)):\n        if is_palindrome(string[i:]):\n            return string + string[:i][::-1]\n    return string\n```",
+            expected:
+                "def is_palindrome(string: str) -> bool:\n    \"\"\" Test if given string is a palindrome \"\"\"\n    return string == string[::-1]\n\ndef make_palindrome(string: str) -> str:\n    for i in range(len(string)):\n        if is_palindrome(string[i:]):\n            return string + string[:i][::-1]\n    return string\n"
         ),
         ExtractionCase(
             name: "LeetCode-style class Solution",
-            completion: "```python\nclass Solution:\n    def add(self, x: int, y: int) -> int:\n        return x + y\n```",
-            expected: "class Solution:\n    def add(self, x: int, y: int) -> int:\n        return x + y\n\n\ndef add(*args, **kwargs):\n    return Solution().add(*args, **kwargs)\n"
+            completion:
+                "```python\nclass Solution:\n    def add(self, x: int, y: int) -> int:\n        return x + y\n```",
+            expected:
+                "class Solution:\n    def add(self, x: int, y: int) -> int:\n        return x + y\n\n\ndef add(*args, **kwargs):\n    return Solution().add(*args, **kwargs)\n"
         ),
         ExtractionCase(
             name: "well-known imports missing",
-            completion: "```python\ndef add(x, y):\n    counts = Counter([x, y])\n    return int(math.fsum(counts.elements()))\n```",
-            expected: "import math\nfrom collections import Counter\n\ndef add(x, y):\n    counts = Counter([x, y])\n    return int(math.fsum(counts.elements()))\n"
+            completion:
+                "```python\ndef add(x, y):\n    counts = Counter([x, y])\n    return int(math.fsum(counts.elements()))\n```",
+            expected:
+                "import math\nfrom collections import Counter\n\ndef add(x, y):\n    counts = Counter([x, y])\n    return int(math.fsum(counts.elements()))\n"
         ),
         ExtractionCase(
             name: "triple-quoted string with lines at column 0",
-            completion: "```python\nTABLE = \"\"\"\nassert this is text\nprint(this too)\n\"\"\"\n\n\(addFunction)\n\nassert add(1, 1) == 2\n```",
+            completion:
+                "```python\nTABLE = \"\"\"\nassert this is text\nprint(this too)\n\"\"\"\n\n\(addFunction)\n\nassert add(1, 1) == 2\n```",
             expected: "TABLE = \"\"\"\nassert this is text\nprint(this too)\n\"\"\"\n\n\(addFunction)\n"
         ),
         ExtractionCase(
@@ -208,8 +223,10 @@ extension ExtractionCase {
             name: "decorator kept with its function",
             prompt: Prompts.fib,
             entryPoint: "fib",
-            completion: "```python\nfrom functools import lru_cache\n\n\n@lru_cache(maxsize=None)\ndef fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\n\nprint(fib(10))\n```",
-            expected: "from functools import lru_cache\n\n\n@lru_cache(maxsize=None)\ndef fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+            completion:
+                "```python\nfrom functools import lru_cache\n\n\n@lru_cache(maxsize=None)\ndef fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\n\nprint(fib(10))\n```",
+            expected:
+                "from functools import lru_cache\n\n\n@lru_cache(maxsize=None)\ndef fib(n: int) -> int:\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
         ),
         ExtractionCase(
             name: "shell block before the Python block",
@@ -238,12 +255,14 @@ extension ExtractionCase {
         ),
         ExtractionCase(
             name: "test loop over cases",
-            completion: "```python\n\(addFunction)\n\ntests = [((1, 2), 3), ((0, 0), 0)]\nfor args, want in tests:\n    assert add(*args) == want, args\n```",
+            completion:
+                "```python\n\(addFunction)\n\ntests = [((1, 2), 3), ((0, 0), 0)]\nfor args, want in tests:\n    assert add(*args) == want, args\n```",
             expected: "\(addFunction)\n\ntests = [((1, 2), 3), ((0, 0), 0)]\n"
         ),
         ExtractionCase(
             name: "module constant and multi-line call kept",
-            completion: "```python\nMOD = (\n    10 ** 9\n    + 7\n)\n\n\ndef add(x, y):\n    return (x + y) % MOD\n```",
+            completion:
+                "```python\nMOD = (\n    10 ** 9\n    + 7\n)\n\n\ndef add(x, y):\n    return (x + y) % MOD\n```",
             expected: "MOD = (\n    10 ** 9\n    + 7\n)\n\n\ndef add(x, y):\n    return (x + y) % MOD\n"
         ),
     ]

@@ -18,7 +18,11 @@ func addTasks(_ count: Int) -> [BenchmarkTask] {
 
 /// Runs a generator over `plans` and returns its report.
 func generate(_ configuration: GenerationConfiguration, tasks: [BenchmarkTask]) async throws -> GenerationReport {
-    let cache = try ResponseCache(directory: configuration.cacheDirectory, endpoint: configuration.endpoint, model: configuration.model)
+    let cache = try ResponseCache(
+        directory: configuration.cacheDirectory,
+        endpoint: configuration.endpoint,
+        model: configuration.model
+    )
     let plans = RequestPlan.plan(tasks: tasks, configuration: configuration)
     return await Generator(configuration: configuration).run(plans: plans, cache: cache) { _ in }
 }
@@ -53,11 +57,18 @@ struct GeneratorTests {
                 $0.concurrency = 2
                 $0.samplesPerTask = 4
             }
-            let cache = try ResponseCache(directory: cacheDirectory, endpoint: configuration.endpoint, model: configuration.model)
+            let cache = try ResponseCache(
+                directory: cacheDirectory,
+                endpoint: configuration.endpoint,
+                model: configuration.model
+            )
             let (received, arrived) = AsyncStream<Int>.makeStream()
             let counter = Counter()
             let run = Task {
-                await Generator(configuration: configuration).run(plans: RequestPlan.plan(tasks: tasks, configuration: configuration), cache: cache) { _ in
+                await Generator(configuration: configuration).run(
+                    plans: RequestPlan.plan(tasks: tasks, configuration: configuration),
+                    cache: cache
+                ) { _ in
                     arrived.yield(counter.increment())
                 }
             }
@@ -83,7 +94,11 @@ struct GeneratorTests {
                 $0.concurrency = 2
                 $0.samplesPerTask = 4
             }
-            let cache = try ResponseCache(directory: cacheDirectory, endpoint: configuration.endpoint, model: configuration.model)
+            let cache = try ResponseCache(
+                directory: cacheDirectory,
+                endpoint: configuration.endpoint,
+                model: configuration.model
+            )
             #expect(cache.count == 5 && cache.skippedLines == 1)
             let plans = RequestPlan.plan(tasks: tasks, configuration: configuration)
             let report = await Generator(configuration: configuration).run(plans: plans, cache: cache) { _ in }
@@ -134,12 +149,18 @@ struct GeneratorTests {
         var options = FakeOpenAIServer.Options(completion: { _ in fencedAdd })
         options.apiKey = "secret"
         try await FakeOpenAIServer.with(options) { server in
-            let report = try await generate(try testConfiguration(server) { $0.endpoint.apiKey = "nope" }, tasks: addTasks(3))
+            let report = try await generate(
+                try testConfiguration(server) { $0.endpoint.apiKey = "nope" },
+                tasks: addTasks(3)
+            )
             #expect(report.stoppedBy?.code == .unauthorized)
             #expect(server.snapshot.requests == 0)
         }
         try await FakeOpenAIServer.with(.init(completion: { _ in fencedAdd })) { server in
-            let report = try await generate(try testConfiguration(server) { $0.model = "llama-99b" }, tasks: addTasks(3))
+            let report = try await generate(
+                try testConfiguration(server) { $0.model = "llama-99b" },
+                tasks: addTasks(3)
+            )
             #expect(report.stoppedBy?.code == .modelNotFound)
             #expect(report.stoppedBy?.message.contains("the server offers: fake-model") == true)
             #expect(server.snapshot.requests <= 3)
@@ -178,5 +199,9 @@ struct GeneratorTests {
 /// A thread-safe counter.
 final class Counter: Sendable {
     private let value = Mutex(0)
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1; return $0
+        }
+    }
 }

@@ -16,7 +16,14 @@ struct OpenAIClientTests {
             #expect(response.text == fencedAdd)
             #expect(response.streamed)
             #expect(response.finishReason == "stop")
-            #expect(response.usage == TokenUsage(promptTokens: server.snapshot.prompts[0].utf8.count / 3, completionTokens: (fencedAdd.count + 3) / 4, source: .server))
+            #expect(
+                response.usage
+                    == TokenUsage(
+                        promptTokens: server.snapshot.prompts[0].utf8.count / 3,
+                        completionTokens: (fencedAdd.count + 3) / 4,
+                        source: .server
+                    )
+            )
             #expect(response.timeToFirstToken.map { $0 > 0 && $0 <= response.latency } == true)
             #expect(response.interTokenLatency != nil)
             #expect(response.attempts == 1)
@@ -171,7 +178,9 @@ struct OpenAIClientTests {
         options.apiKey = "right"
         try await FakeOpenAIServer.with(options) { server in
             let configuration = try testConfiguration(server) { $0.endpoint.apiKey = "wrong" }
-            guard case .failure(let failure) = await completeOnce(configuration) else { Issue.record("expected a failure"); return }
+            guard case .failure(let failure) = await completeOnce(configuration) else {
+                Issue.record("expected a failure"); return
+            }
             #expect(failure.error.code == .unauthorized && failure.error.status == 401 && failure.attempts == 1)
             #expect(failure.error.code.isFatal)
             #expect(!failure.error.description.contains("wrong"))
@@ -179,11 +188,14 @@ struct OpenAIClientTests {
             #expect(accepted.text == fencedAdd)
         }
         try await FakeOpenAIServer.with(Self.answer) { server in
-            guard case .failure(let failure) = await completeOnce(try testConfiguration(server) { $0.model = "gpt-9" }) else {
+            guard case .failure(let failure) = await completeOnce(try testConfiguration(server) { $0.model = "gpt-9" })
+            else {
                 Issue.record("expected a failure")
                 return
             }
-            #expect(failure.error.code == .modelNotFound && failure.error.message.contains("gpt-9") && failure.attempts == 1)
+            #expect(
+                failure.error.code == .modelNotFound && failure.error.message.contains("gpt-9") && failure.attempts == 1
+            )
         }
     }
 

@@ -24,7 +24,10 @@ struct StreamingEvaluationTests {
         let examples = try PaceBenchReader.samples(path: dataset.path).filter { $0.taskID == task.id }
         let good = try #require(examples.first { $0.extra.first?.1.stringValue?.hasPrefix("good") == true })
         let directory = temporaryDirectory()
-        var configuration = EvaluationConfiguration(python: try PythonInterpreter.locate(), cacheDirectory: directory + "/cache")
+        var configuration = EvaluationConfiguration(
+            python: try PythonInterpreter.locate(),
+            cacheDirectory: directory + "/cache"
+        )
         configuration.efficiency = false
         configuration.jobs = 1
         configuration.ks = [1]
@@ -51,7 +54,15 @@ struct StreamingEvaluationTests {
         #expect(progress.done.withLock { $0 } == 1)
         let lines = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1)
-        feed.push(Sample(taskID: task.id, index: 1, code: "def count_primes(n):\n    return 0\n", origin: "test:2", extra: extra))
+        feed.push(
+            Sample(
+                taskID: task.id,
+                index: 1,
+                code: "def count_primes(n):\n    return 0\n",
+                origin: "test:2",
+                extra: extra
+            )
+        )
         feed.finish()
         var iterator = summaries.makeAsyncIterator()
         let summary = try #require(await iterator.next() ?? nil)

@@ -18,13 +18,18 @@ extension PaceCommand {
                 """
         )
 
-        @Option(help: "Dataset: a path (HumanEval/HumanEval+ JSONL[.gz], ENAMEL CSV, Pace task directory), 'humaneval' or 'pace-bench'.")
+        @Option(
+            help:
+                "Dataset: a path (HumanEval/HumanEval+ JSONL[.gz], ENAMEL CSV, Pace task directory), 'humaneval' or 'pace-bench'."
+        )
         var dataset: String
 
         @Option(help: "Force the dataset format: humaneval, humanevalplus, enamel, pace.")
         var datasetFormat: String?
 
-        @Option(help: "Task ids or problem indexes to generate for, comma-separated (default: the dataset's standard set).")
+        @Option(
+            help: "Task ids or problem indexes to generate for, comma-separated (default: the dataset's standard set)."
+        )
         var tasks: String?
 
         @Option(help: "Samples file to write (default: <model>.samples.jsonl).")
@@ -37,7 +42,9 @@ extension PaceCommand {
 
         func validate() throws {
             if let datasetFormat, DatasetFormat(rawValue: datasetFormat) == nil {
-                throw ValidationError("--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
         }
 
@@ -52,7 +59,9 @@ extension PaceCommand {
             let plans = RequestPlan.plan(tasks: selected, configuration: configuration)
             let cache = try openCache(configuration)
             if !quiet {
-                printError("pace: \(plans.count) samples (\(selected.count) tasks × \(configuration.samplesPerTask)) from \(configuration.model) at \(configuration.endpoint)")
+                printError(
+                    "pace: \(plans.count) samples (\(selected.count) tasks × \(configuration.samplesPerTask)) from \(configuration.model) at \(configuration.endpoint)"
+                )
             }
             let progress = GenerationProgress(total: plans.count, quiet: quiet)
             let generator = Generator(configuration: configuration)
@@ -65,7 +74,9 @@ extension PaceCommand {
             try writeSamples(report, configuration: configuration, dataset: dataset, to: path)
             print(GenerationText.reportLine(report, path: path))
             if report.failed > 0 {
-                printError("pace: warning: \(report.failed) request(s) failed and are recorded with an empty solution; run again to retry them")
+                printError(
+                    "pace: warning: \(report.failed) request(s) failed and are recorded with an empty solution; run again to retry them"
+                )
             }
         }
     }
@@ -84,7 +95,11 @@ func loadDataset(_ nameOrPath: String, format: String?) throws -> Dataset {
 /// Opens the response cache, mapping failures to `outputProblem`.
 func openCache(_ configuration: GenerationConfiguration) throws -> ResponseCache {
     do {
-        return try ResponseCache(directory: configuration.cacheDirectory, endpoint: configuration.endpoint, model: configuration.model)
+        return try ResponseCache(
+            directory: configuration.cacheDirectory,
+            endpoint: configuration.endpoint,
+            model: configuration.model
+        )
     } catch {
         printError("pace: error: \(error)")
         throw PaceExitCode.outputProblem.exitCode

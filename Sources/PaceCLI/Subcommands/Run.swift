@@ -20,7 +20,10 @@ extension PaceCommand {
                 """
         )
 
-        @Option(help: "Dataset: a path (HumanEval/HumanEval+ JSONL[.gz], ENAMEL CSV, Pace task directory), 'humaneval' or 'pace-bench'.")
+        @Option(
+            help:
+                "Dataset: a path (HumanEval/HumanEval+ JSONL[.gz], ENAMEL CSV, Pace task directory), 'humaneval' or 'pace-bench'."
+        )
         var dataset: String
 
         @Option(help: "Force the dataset format: humaneval, humanevalplus, enamel, pace.")
@@ -44,18 +47,28 @@ extension PaceCommand {
 
         func validate() throws {
             if let datasetFormat, DatasetFormat(rawValue: datasetFormat) == nil {
-                throw ValidationError("--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
         }
 
         func run() async throws {
             var evaluation = try runOptions.configuration()
             efficiency.apply(to: &evaluation)
-            if let tasks { evaluation.taskFilter = Set(tasks.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            if let tasks {
+                evaluation.taskFilter = Set(tasks.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
             let configuration = try generation.configuration()
             let dataset = try loadDataset(dataset, format: datasetFormat)
-            let selected = Evaluator(dataset: dataset, samples: [], samplesPath: "", outputDirectory: "", configuration: evaluation)
-                .selectedTasks
+            let selected = Evaluator(
+                dataset: dataset,
+                samples: [],
+                samplesPath: "",
+                outputDirectory: "",
+                configuration: evaluation
+            )
+            .selectedTasks
             guard !selected.isEmpty else {
                 printError("pace: error: no task of \(dataset.name) matches --tasks \(tasks ?? "")")
                 throw PaceExitCode.badInput.exitCode
@@ -74,10 +87,25 @@ extension PaceCommand {
             )
             evaluator.overwrite = overwrite
             let progress = StderrProgress(quiet: runOptions.quiet)
-            progress.note("\(plans.count) samples (\(selected.count) tasks × \(configuration.samplesPerTask)) from \(configuration.model) at \(configuration.endpoint), evaluated as they arrive")
-            let (report, outcome, interrupted) = await generateAndEvaluate(plans, configuration, cache, evaluator, progress)
+            progress.note(
+                "\(plans.count) samples (\(selected.count) tasks × \(configuration.samplesPerTask)) from \(configuration.model) at \(configuration.endpoint), evaluated as they arrive"
+            )
+            let (report, outcome, interrupted) = await generateAndEvaluate(
+                plans,
+                configuration,
+                cache,
+                evaluator,
+                progress
+            )
             progress.note(GenerationText.reportLine(report, path: evaluator.samplesPath))
-            try finish(report: report, outcome: outcome, interrupted: interrupted, configuration: configuration, dataset: dataset, samplesPath: evaluator.samplesPath)
+            try finish(
+                report: report,
+                outcome: outcome,
+                interrupted: interrupted,
+                configuration: configuration,
+                dataset: dataset,
+                samplesPath: evaluator.samplesPath
+            )
         }
 
         private func generateAndEvaluate(
@@ -88,7 +116,10 @@ extension PaceCommand {
             _ progress: StderrProgress
         ) async -> (GenerationReport, Result<EvaluationSummary, EvaluationError>, Bool) {
             let feed = SampleFeed()
-            let lines = Dictionary(plans.enumerated().map { ($0.element.key, $0.offset + 1) }, uniquingKeysWith: { first, _ in first })
+            let lines = Dictionary(
+                plans.enumerated().map { ($0.element.key, $0.offset + 1) },
+                uniquingKeysWith: { first, _ in first }
+            )
             let samplesPath = evaluator.samplesPath
             let generator = Generator(configuration: configuration)
             let generating = Task {
@@ -133,15 +164,21 @@ extension PaceCommand {
             case .success(let value):
                 summary = value
             }
-            if report.complete { try writeSamples(report, configuration: configuration, dataset: dataset, to: samplesPath) }
+            if report.complete {
+                try writeSamples(report, configuration: configuration, dataset: dataset, to: samplesPath)
+            }
             print(json ? summary.json.jsonText : SummaryText.render(summary))
             try exitIfStopped(report, interrupted: interrupted)
             if !summary.complete || interrupted {
-                printError("pace: the run is incomplete (\(summary.results.count) samples evaluated); run the same command again to resume")
+                printError(
+                    "pace: the run is incomplete (\(summary.results.count) samples evaluated); run the same command again to resume"
+                )
                 throw PaceExitCode.interrupted.exitCode
             }
             if report.failed > 0 {
-                printError("pace: warning: \(report.failed) request(s) failed and were scored as empty solutions; run again to retry them")
+                printError(
+                    "pace: warning: \(report.failed) request(s) failed and were scored as empty solutions; run again to retry them"
+                )
             }
         }
     }

@@ -35,8 +35,13 @@ struct FakeAnswer: Sendable {
 
     /// The non-streamed body.
     func whole() -> JSONValue {
-        let choice: JSONValue = chat
-            ? .object([("index", .number("0")), ("message", .object([("role", .string("assistant")), ("content", .string(text))])), ("finish_reason", .string("stop"))])
+        let choice: JSONValue =
+            chat
+            ? .object([
+                ("index", .number("0")),
+                ("message", .object([("role", .string("assistant")), ("content", .string(text))])),
+                ("finish_reason", .string("stop")),
+            ])
             : .object([("index", .number("0")), ("text", .string(text)), ("finish_reason", .string("stop"))])
         var members: [(String, JSONValue)] = [
             ("id", .string("cmpl-fake")),
@@ -51,8 +56,12 @@ struct FakeAnswer: Sendable {
     /// One streamed chunk carrying `piece` (and a finish reason when given).
     func chunk(_ piece: String?, finish: String? = nil) -> JSONValue {
         let finishValue: JSONValue = finish.map { .string($0) } ?? .null
-        let choice: JSONValue = chat
-            ? .object([("index", .number("0")), ("delta", .object(piece.map { [("content", .string($0))] } ?? [])), ("finish_reason", finishValue)])
+        let choice: JSONValue =
+            chat
+            ? .object([
+                ("index", .number("0")), ("delta", .object(piece.map { [("content", .string($0))] } ?? [])),
+                ("finish_reason", finishValue),
+            ])
             : .object([("index", .number("0")), ("text", .string(piece ?? "")), ("finish_reason", finishValue)])
         return .object([("id", .string("cmpl-fake")), ("model", .string(model)), ("choices", .array([choice]))])
     }
@@ -64,7 +73,19 @@ struct FakeAnswer: Sendable {
         }
         if chat {
             try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
-            try await send(.object([("choices", .array([.object([("index", .number("0")), ("delta", .object([("role", .string("assistant")), ("content", .string(""))]))])]))]))
+            try await send(
+                .object([
+                    (
+                        "choices",
+                        .array([
+                            .object([
+                                ("index", .number("0")),
+                                ("delta", .object([("role", .string("assistant")), ("content", .string(""))])),
+                            ])
+                        ])
+                    )
+                ])
+            )
         }
         for (position, piece) in pieces.enumerated() {
             switch behaviour {

@@ -120,7 +120,8 @@ final class FakeOpenAIServer: Sendable {
         guard let body = try? JSONParser.parse(bytes: Array(buffer.readableBytesView)) else {
             return Self.error(400, "body is not JSON")
         }
-        let prompt = chat
+        let prompt =
+            chat
             ? (body["messages"]?.arrayValue?.last?["content"]?.stringValue ?? "")
             : (body["prompt"]?.stringValue ?? "")
         let number = stats.withLock { stats -> Int in
@@ -152,7 +153,13 @@ final class FakeOpenAIServer: Sendable {
             done()
             return Self.error(503, "stopped")
         }
-        let answer = FakeAnswer(text: options.completion(prompt), prompt: prompt, chat: chat, model: model, options: options)
+        let answer = FakeAnswer(
+            text: options.completion(prompt),
+            prompt: prompt,
+            chat: chat,
+            model: model,
+            options: options
+        )
         let stream = body["stream"] == .bool(true) && options.streams
         let includeUsage = body["stream_options"]?["include_usage"] == .bool(true) && options.reportsUsage
         return respond(behaviour, answer: answer, stream: stream, includeUsage: includeUsage, done: done)
@@ -173,22 +180,33 @@ final class FakeOpenAIServer: Sendable {
             return response
         case .garbage:
             done()
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>")))
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>"))
+            )
         case .hang:
-            return Response(status: .ok, body: ResponseBody { [self] writer in
-                defer { done() }
-                await self.waitUntilStopping()
-                try await writer.finish(nil)
-            })
+            return Response(
+                status: .ok,
+                body: ResponseBody { [self] writer in
+                    defer { done() }
+                    await self.waitUntilStopping()
+                    try await writer.finish(nil)
+                }
+            )
         case .complete, .cutStream, .endEarly, .slow, .silent:
             guard stream else {
                 done()
                 return Self.json(answer.whole())
             }
-            return Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
-                defer { done() }
-                try await answer.stream(behaviour, includeUsage: includeUsage, to: &writer)
-            })
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/event-stream"],
+                body: ResponseBody { writer in
+                    defer { done() }
+                    try await answer.stream(behaviour, includeUsage: includeUsage, to: &writer)
+                }
+            )
         }
     }
 
@@ -201,11 +219,18 @@ final class FakeOpenAIServer: Sendable {
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: value.jsonText)))
+        Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: value.jsonText))
+        )
     }
 
     static func error(_ code: Int, _ message: String) -> Response {
-        json(.object([("error", .object([("message", .string(message)), ("type", .string("fake_error"))]))]), status: .init(code: code))
+        json(
+            .object([("error", .object([("message", .string(message)), ("type", .string("fake_error"))]))]),
+            status: .init(code: code)
+        )
     }
 }
 

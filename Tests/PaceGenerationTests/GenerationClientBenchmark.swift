@@ -1,0 +1,63 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import Foundation
+import PaceCore
+import PaceGeneration
+import Testing
+
+/// Whether the benchmark was asked for (`PACE_BENCH=1`, as Benchmarks/generation_client.sh sets it).
+private let benchmarkRequested = ProcessInfo.processInfo.environment["PACE_BENCH"] == "1"
+
+/// Throughput of the client against the local fake server. Not a timed test: it prints numbers for
+/// Benchmarks/generation_client.sh and only checks that every request succeeded.
+@Suite("Generation client benchmark", .serialized, .enabled(if: benchmarkRequested))
+struct GenerationClientBenchmark {
+    /// A 60-token answer, streamed one token per event.
+    static let options = FakeOpenAIServer.Options(completion: { _ in
+        fencedAdd + String(repeating: "# padding\n", count: 18)
+    })
+
+    @Test("requests per second at concurrency 1, 8 and 64", arguments: [1, 8, 64])
+    func throughput(concurrency: Int) async throws {
+        let requests = Int(ProcessInfo.processInfo.environment["PACE_BENCH_REQUESTS"] ?? "") ?? 2000
+        for stream in [true, false] {
+            try await FakeOpenAIServer.with(Self.options) { server in
+                let configuration = try testConfiguration(server) {
+                    $0.concurrency = concurrency
+                    $0.samplesPerTask = requests / 10
+                    $0.stream = stream
+                }
+                var report: GenerationReport?
+                let elapsed = try await seconds { report = try await generate(configuration, tasks: addTasks(10)) }
+                #expect(report?.complete == true && report?.failed == 0)
+                let rate = Double(requests) / elapsed
+                print(
+                    "BENCH throughput concurrency=\(concurrency) stream=\(stream) requests=\(requests) "
+                        + "seconds=\(String(format: "%.3f", elapsed)) requests_per_s=\(String(format: "%.0f", rate)) "
+                        + "max_in_flight=\(server.snapshot.maxInFlight)"
+                )
+            }
+        }
+    }
+
+    @Test("fills a cache with 10 005 responses for the RSS measurement (pace-bench × 667)")
+    func fillCache() async throws {
+        let directory = try #require(ProcessInfo.processInfo.environment["PACE_BENCH_CACHE"])
+        try await FakeOpenAIServer.with(.init(completion: try benchmarkCompletions())) { server in
+            var code: Int32 = -1
+            let elapsed = await seconds {
+                code = await pace([
+                    "generate", "--dataset", "pace-bench", "--model", "fake-model", "--base-url", server.baseURL, "--n",
+                    "667",
+                    "--concurrency", "64", "--response-cache", directory + "/cache", "--output",
+                    directory + "/samples.jsonl", "--quiet",
+                ])
+            }
+            #expect(code == 0)
+            try server.baseURL.write(toFile: directory + "/base_url", atomically: true, encoding: .utf8)
+            print(
+                "BENCH fill requests=10005 seconds=\(String(format: "%.3f", elapsed)) requests_per_s=\(String(format: "%.0f", 10005 / elapsed))"
+            )
+        }
+    }
+}

@@ -100,6 +100,13 @@ public final class OpenAIClient: Sendable {
         } catch let error as GenerationError {
             throw error
         } catch {
+            if Task.isCancelled { throw GenerationError(.cancelled, "cancelled before the server answered") }
+            if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .readTimeout {
+                throw GenerationError(
+                    .timeout,
+                    "\(url) did not answer within \(jsonNumber(min(configuration.requestTimeout, 30))) s"
+                )
+            }
             throw GenerationError(
                 .unreachable,
                 "cannot reach \(configuration.endpoint.baseURL); is the server running and the URL right?",

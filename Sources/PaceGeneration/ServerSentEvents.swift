@@ -7,12 +7,14 @@ import PaceCore
 /// Follows the parts of the WHATWG grammar that OpenAI-compatible servers use: `data:` lines (several are joined
 /// with newlines), comments (`:` keep-alives) and other fields ignored, LF or CRLF line ends, an event ending at
 /// a blank line.
-struct ServerSentEventParser {
+package struct ServerSentEventParser {
     private var line: [UInt8] = []
     private var data: [String] = []
 
+    package init() {}
+
     /// Feeds bytes; returns the data of every event they complete.
-    mutating func feed(_ bytes: some Sequence<UInt8>) -> [String] {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) -> [String] {
         var events: [String] = []
         for byte in bytes {
             if byte == 0x0A {
@@ -25,7 +27,7 @@ struct ServerSentEventParser {
     }
 
     /// Ends the stream: the data of an event left without its blank line, if any.
-    mutating func finish() -> String? {
+    package mutating func finish() -> String? {
         if !line.isEmpty, let event = endLine() { return event }
         return dispatch()
     }

@@ -37,6 +37,14 @@ struct CommandTests {
             )
             #expect(sidecar["generation"]?["template"]?["name"] == .string("instruct"))
             #expect(sidecar["generation"]?["model"] == .string("fake-model"))
+            // pace evaluate reads the file and accounts the generation in its summary.
+            let evaluated = await pace([
+                "evaluate", "--dataset", "pace-bench", "--samples", output, "--output", directory + "/out",
+                "--cache-dir", directory + "/eval-cache", "--no-efficiency", "--k", "1", "--quiet",
+            ])
+            #expect(evaluated == 0)
+            let summary = try JSONParser.parse(String(contentsOfFile: directory + "/out/summary.json", encoding: .utf8))
+            #expect(summary["generation"]?["models"]?["fake-model"]?["correct"] == .number("4"))
         }
     }
 

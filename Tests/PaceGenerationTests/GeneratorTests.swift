@@ -144,6 +144,24 @@ struct GeneratorTests {
         }
     }
 
+    @Test("stops with one timeout message when the server never answers")
+    func silentServer() async throws {
+        var options = FakeOpenAIServer.Options(completion: { _ in fencedAdd })
+        options.behaviour = { _, _ in .silent }
+        try await FakeOpenAIServer.with(options) { server in
+            let configuration = try testConfiguration(server) {
+                $0.retry.maxRetries = 0
+                $0.requestTimeout = 0.3
+                $0.concurrency = 3
+                $0.samplesPerTask = 4
+            }
+            let report = try await generate(configuration, tasks: addTasks(3))
+            #expect(report.stoppedBy?.code == .timeout)
+            #expect(report.stoppedBy?.message.contains("first 3 requests all failed") == true)
+            #expect(report.samples.count == 3 && report.samples.allSatisfy { $0.failure?.error.code == .timeout })
+        }
+    }
+
     @Test("stops at once on a refused key or an unknown model, naming the models the server has")
     func fatalErrors() async throws {
         var options = FakeOpenAIServer.Options(completion: { _ in fencedAdd })

@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 
-@testable import PaceGeneration
+import PaceGeneration
 
 @Suite("Endpoints, retry policy, server-sent events")
 struct ProtocolPiecesTests {

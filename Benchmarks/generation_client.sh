@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures Pace's generation client against the local fake OpenAI-compatible server (Hummingbird, in the test target):
-#   1. requests per second at concurrency 1, 8 and 64, streamed and not (every response cached with fdatasync);
+#   1. requests per second at concurrency 1, 8 and 64, streamed and not, against an instant server and one that
+#      takes 50 ms per answer (every response cached with fdatasync);
 #   2. peak RSS of `pace generate` serving 10 005 responses from its cache (pace-bench × 667, no server needed).
 # Run from the repo root: bash Benchmarks/generation_client.sh
 # Env: CONFIG=release|debug (default release), PACE_BENCH_REQUESTS=2000 (per concurrency level), WORK_DIR=<fresh temp dir>.
@@ -10,6 +11,7 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG="${CONFIG:-release}"
 WORK_DIR="${WORK_DIR:-$(mktemp -d /tmp/pace-generation-bench.XXXXXX)}"
+mkdir -p "$WORK_DIR"
 export PACE_BENCH=1 PACE_BENCH_CACHE="$WORK_DIR" PACE_BENCH_REQUESTS="${PACE_BENCH_REQUESTS:-2000}"
 cd "$REPO_ROOT"
 

@@ -34,7 +34,7 @@ public enum CodeExtractor {
         -> Extraction
     {
         var notes: [String] = []
-        var text = completion.replacingOccurrences(of: "\r\n", with: "\n")
+        var text = completion.utf8.contains(13) ? completion.replacingOccurrences(of: "\r\n", with: "\n") : completion
         text = dropThinking(text, notes: &notes)
         var code = FencedBlock.choose(in: text, entryPoint: entryPoint, notes: &notes) ?? text
         code = assemble(code, prompt: prompt, entryPoint: entryPoint, continuesPrompt: continuesPrompt, notes: &notes)

@@ -4,21 +4,21 @@ import Foundation
 
 /// Adds what a program uses but forgot: the prompt's imports and helper functions, and well-known imports.
 enum MissingNames {
-    /// Names that standard modules are usually imported for, with the import that provides them.
-    private static let wellKnown: [(name: String, suffix: Character, line: String)] = [
-        ("Counter", "(", "from collections import Counter"),
-        ("defaultdict", "(", "from collections import defaultdict"),
-        ("deque", "(", "from collections import deque"),
-        ("OrderedDict", "(", "from collections import OrderedDict"),
-        ("lru_cache", "(", "from functools import lru_cache"),
-        ("reduce", "(", "from functools import reduce"),
-        ("heappush", "(", "from heapq import heappush"),
-        ("heappop", "(", "from heapq import heappop"),
-        ("heapify", "(", "from heapq import heapify"),
-        ("bisect_left", "(", "from bisect import bisect_left"),
-        ("bisect_right", "(", "from bisect import bisect_right"),
-        ("permutations", "(", "from itertools import permutations"),
-        ("combinations", "(", "from itertools import combinations"),
+    /// Names standard modules are usually imported for (called, or used as a decorator), with their import.
+    private static let wellKnown: [(name: String, line: String)] = [
+        ("Counter", "from collections import Counter"),
+        ("defaultdict", "from collections import defaultdict"),
+        ("deque", "from collections import deque"),
+        ("OrderedDict", "from collections import OrderedDict"),
+        ("lru_cache", "from functools import lru_cache"),
+        ("reduce", "from functools import reduce"),
+        ("heappush", "from heapq import heappush"),
+        ("heappop", "from heapq import heappop"),
+        ("heapify", "from heapq import heapify"),
+        ("bisect_left", "from bisect import bisect_left"),
+        ("bisect_right", "from bisect import bisect_right"),
+        ("permutations", "from itertools import permutations"),
+        ("combinations", "from itertools import combinations"),
     ]
     private static let modules = [
         "math", "re", "collections", "heapq", "itertools", "functools", "bisect", "string", "sys", "random",
@@ -65,29 +65,14 @@ enum MissingNames {
     }
 
     private static func wellKnownImports(_ code: String, bound: Set<String>) -> [String] {
-        var lines: [String] = []
-        for module in modules where !bound.contains(module) && code.contains(module + ".") {
-            if code.ranges(of: module + ".").contains(where: { range in
-                range.lowerBound == code.startIndex || !isIdentifier(code[code.index(before: range.lowerBound)])
-            }) {
-                lines.append("import \(module)")
-            }
-        }
-        for entry in wellKnown
-        where !bound.contains(entry.name) && PythonSource.mentions(entry.name, in: code, followedBy: entry.suffix) {
+        let index = IdentifierIndex(code)
+        var lines = modules.filter { !bound.contains($0) && index.qualified.contains($0) }.map { "import \($0)" }
+        for entry in wellKnown where !bound.contains(entry.name) && index.called.contains(entry.name) {
             lines.append(entry.line)
         }
-        let typing = typingNames.filter { name in
-            !bound.contains(name)
-                && (PythonSource.mentions(name, in: code, followedBy: "[") || code.contains("-> \(name)")
-                    || code.contains(": \(name)"))
-        }
+        let typing = typingNames.filter { !bound.contains($0) && index.typeLike.contains($0) }
         if !typing.isEmpty { lines.append("from typing import " + typing.joined(separator: ", ")) }
         return lines
-    }
-
-    private static func isIdentifier(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_" || character == "."
     }
 
     private static func isImport(_ line: Substring) -> Bool {

@@ -118,21 +118,6 @@ enum PythonSource {
     static func defines(_ name: String, in source: String) -> Bool {
         source.split(separator: "\n").contains { definedName($0) == name }
     }
-
-    /// Whether `word` occurs in `text` as a whole identifier, not as an attribute (`x.word`).
-    static func mentions(_ word: String, in text: String, followedBy suffix: Character? = nil) -> Bool {
-        for range in text.ranges(of: word) {
-            if range.lowerBound > text.startIndex {
-                let before = text[text.index(before: range.lowerBound)]
-                if before.isLetter || before.isNumber || before == "_" || before == "." { continue }
-            }
-            let after = text[range.upperBound...]
-            if let next = after.first, next.isLetter || next.isNumber || next == "_" { continue }
-            guard let suffix else { return true }
-            if after.drop(while: { $0 == " " }).first == suffix { return true }
-        }
-        return false
-    }
 }
 
 extension Substring {
@@ -140,55 +125,5 @@ extension Substring {
         var text = self
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return text
-    }
-}
-
-/// Tracks, line by line, whether the next line begins a new statement: not inside brackets, a triple-quoted string
-/// or a backslash continuation.
-struct LineScanner {
-    private var depth = 0
-    private var triple: String?
-    private var backslash = false
-
-    var atStatementStart: Bool { depth == 0 && triple == nil && !backslash }
-
-    mutating func scan(_ line: Substring) {
-        backslash = false
-        var index = line.startIndex
-        var quote: Character?
-        while index < line.endIndex {
-            let character = line[index]
-            if let open = triple {
-                if line[index...].hasPrefix(open) {
-                    triple = nil
-                    index = line.index(index, offsetBy: 3)
-                    continue
-                }
-                if character == "\\" { index = line.index(after: index) }
-            } else if let current = quote {
-                if character == "\\" {
-                    index = line.index(after: index)
-                } else if character == current {
-                    quote = nil
-                }
-            } else if character == "#" {
-                return
-            } else if character == "\"" || character == "'" {
-                let three = String(repeating: character, count: 3)
-                if line[index...].hasPrefix(three) {
-                    triple = three
-                    index = line.index(index, offsetBy: 3)
-                    continue
-                }
-                quote = character
-            } else if "([{".contains(character) {
-                depth += 1
-            } else if ")]}".contains(character) {
-                depth = max(depth - 1, 0)
-            } else if character == "\\" && line.index(after: index) == line.endIndex {
-                backslash = true
-            }
-            if index < line.endIndex { index = line.index(after: index) }
-        }
     }
 }

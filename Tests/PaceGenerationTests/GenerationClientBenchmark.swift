@@ -20,24 +20,41 @@ struct GenerationClientBenchmark {
     @Test("requests per second at concurrency 1, 8 and 64", arguments: [1, 8, 64])
     func throughput(concurrency: Int) async throws {
         let requests = Int(ProcessInfo.processInfo.environment["PACE_BENCH_REQUESTS"] ?? "") ?? 2000
-        for stream in [true, false] {
-            try await FakeOpenAIServer.with(Self.options) { server in
-                let configuration = try testConfiguration(server) {
-                    $0.concurrency = concurrency
-                    $0.samplesPerTask = requests / 10
-                    $0.stream = stream
+        // An instant server measures the client's cost per request; a server that takes 50 ms per answer (a model
+        // would take longer) shows requests overlapping up to the concurrency limit.
+        for (latency, count) in [(0.0, requests), (0.05, max(100, 25 * concurrency))] {
+            for stream in [true, false] {
+                var options = Self.options
+                options.latency = latency
+                try await FakeOpenAIServer.with(options) { server in
+                    try await measure(
+                        server,
+                        concurrency: concurrency,
+                        requests: count,
+                        stream: stream,
+                        latency: latency
+                    )
                 }
-                var report: GenerationReport?
-                let elapsed = try await seconds { report = try await generate(configuration, tasks: addTasks(10)) }
-                #expect(report?.complete == true && report?.failed == 0)
-                let rate = Double(requests) / elapsed
-                print(
-                    "BENCH throughput concurrency=\(concurrency) stream=\(stream) requests=\(requests) "
-                        + "seconds=\(String(format: "%.3f", elapsed)) requests_per_s=\(String(format: "%.0f", rate)) "
-                        + "max_in_flight=\(server.snapshot.maxInFlight)"
-                )
             }
         }
+    }
+
+    private func measure(_ server: FakeOpenAIServer, concurrency: Int, requests: Int, stream: Bool, latency: Double)
+        async throws
+    {
+        let configuration = try testConfiguration(server) {
+            $0.concurrency = concurrency
+            $0.samplesPerTask = requests / 10
+            $0.stream = stream
+        }
+        var report: GenerationReport?
+        let elapsed = try await seconds { report = try await generate(configuration, tasks: addTasks(10)) }
+        #expect(report?.complete == true && report?.failed == 0)
+        print(
+            "BENCH throughput concurrency=\(concurrency) server_latency_s=\(latency) stream=\(stream) requests=\(requests) "
+                + "seconds=\(String(format: "%.3f", elapsed)) requests_per_s=\(String(format: "%.0f", Double(requests) / elapsed)) "
+                + "max_in_flight=\(server.snapshot.maxInFlight)"
+        )
     }
 
     @Test("fills a cache with 10 005 responses for the RSS measurement (pace-bench × 667)")

@@ -11,7 +11,7 @@ enum APIChoice: String, EnumerableFlag {
 
     static func help(for value: APIChoice) -> ArgumentHelp? {
         switch value {
-        case .chat: return "Use /chat/completions with the instruct template (the default)."
+        case .chat: return "Use /chat/completions with the instruct template."
         case .completion: return "Use /completions (legacy) with the base template: the model continues the prompt."
         }
     }

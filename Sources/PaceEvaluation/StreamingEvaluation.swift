@@ -12,6 +12,7 @@ public final class SampleFeed: @unchecked Sendable {
     private var head = 0
     private var finished = false
 
+    /// An empty, open feed.
     public init() {}
 
     /// Adds a sample; a waiting evaluation thread takes it at once.
@@ -50,6 +51,7 @@ public final class SampleFeed: @unchecked Sendable {
 /// `results.jsonl` and resume like ``Evaluator``'s: a sample whose result is there and whose completion is
 /// unchanged is not evaluated again.
 public struct StreamingEvaluator: Sendable {
+    /// The dataset the tasks come from.
     public var dataset: Dataset
     /// The tasks samples will come for, in order.
     public var tasks: [BenchmarkTask]

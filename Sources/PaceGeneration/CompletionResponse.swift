@@ -53,6 +53,7 @@ public struct CompletionResponse: Sendable, Hashable {
     public var text: String
     /// `stop`, `length`, …, as the server reported it.
     public var finishReason: String?
+    /// Tokens used, from the server or counted.
     public var usage: TokenUsage
     /// Seconds from sending the request to the last byte of the answer (the successful attempt only).
     ///

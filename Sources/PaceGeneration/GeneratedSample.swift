@@ -4,12 +4,15 @@ import PaceCore
 
 /// One sample produced by generation: the extracted program, the raw completion and what it cost, or the failure.
 public struct GeneratedSample: Sendable, Hashable {
+    /// The request the sample came from.
     public var plan: RequestPlan
     public var model: String
     public var templateName: String
     /// The response, or nil when the request failed.
     public var response: CompletionResponse?
+    /// Why the request failed, when it did.
     public var failure: RequestFailure?
+    /// The program extracted from the completion, and the steps taken (empty for a failed request).
     public var extraction: Extraction
     /// Whether the response came from the cache rather than the server.
     public var cached: Bool

@@ -4,6 +4,7 @@ import PaceCore
 
 /// Every setting of a generation run. The defaults suit code generation with a local vLLM or Ollama server.
 public struct GenerationConfiguration: Sendable {
+    /// The server, its API and key.
     public var endpoint: Endpoint
     /// The model name the server knows (`Qwen/Qwen2.5-Coder-7B-Instruct`, `qwen2.5-coder:7b`).
     public var model: String
@@ -21,17 +22,20 @@ public struct GenerationConfiguration: Sendable {
     public var concurrency = 8
     /// Ask for server-sent events, to measure time to first token. The default is true.
     public var stream = true
+    /// How prompts are put. The default is ``PromptTemplate/instruct``.
     public var template: PromptTemplate = .instruct
     /// Most seconds a request may take from sending to its last byte, per attempt. The default is 300.
     public var requestTimeout: Double = 300
     /// Most seconds without a byte from the server before the attempt is abandoned. The default is 120.
     public var stallTimeout: Double = 120
+    /// When failed requests are tried again. The default is ``RetryPolicy/init(maxRetries:baseDelay:maxDelay:maxRetryAfter:)``'s.
     public var retry = RetryPolicy()
     /// Prices for `cost_usd`; nil records no cost. The default is nil.
     public var price: Price?
     /// Where responses are cached (one JSONL file per endpoint and model).
     public var cacheDirectory: String
 
+    /// The defaults, for `model` at `endpoint`, caching in `cacheDirectory`.
     public init(endpoint: Endpoint, model: String, cacheDirectory: String) {
         self.endpoint = endpoint
         self.model = model

@@ -49,6 +49,7 @@ public struct GenerationError: Error, Hashable, Sendable {
         }
     }
 
+    /// What kind of failure this is.
     public var code: Code
     /// What failed, with the URL, status or value involved, and the fix when one is known.
     public var message: String
@@ -57,6 +58,7 @@ public struct GenerationError: Error, Hashable, Sendable {
     /// The lower-level error, described (an `HTTPClientError`, an `IOError`), when there was one.
     public var underlyingError: String?
 
+    /// An error of kind `code`; `message` says what failed and how to fix it.
     public init(_ code: Code, _ message: String, status: Int? = nil, underlyingError: String? = nil) {
         self.code = code
         self.message = message

@@ -25,6 +25,7 @@ public struct GenerationReport: Sendable {
 public struct Generator: Sendable {
     public let configuration: GenerationConfiguration
 
+    /// A generator for `configuration`; it opens its HTTP client per run.
     public init(configuration: GenerationConfiguration) {
         self.configuration = configuration
     }

@@ -7,7 +7,9 @@ import NIOHTTP1
 
 /// A request that failed for good: the error, the attempts made, and any text received before the failure.
 public struct RequestFailure: Error, Sendable, Hashable {
+    /// The last attempt's error.
     public var error: GenerationError
+    /// Attempts made, the first included.
     public var attempts: Int
     /// Completion text received before the failure (a cut stream), kept for the record.
     public var partialText: String?

@@ -13,11 +13,13 @@ import Synchronization
 /// concurrency). Connection establishment is not retried inside AsyncHTTPClient, so a refused connection surfaces
 /// at once and is retried by ``RetryPolicy`` like any other transient failure.
 public final class OpenAIClient: Sendable {
+    /// The endpoint, model, timeouts and retry policy.
     public let configuration: GenerationConfiguration
     let http: HTTPClient
     /// Set once a server rejects `stream_options` (older servers); later requests leave it out.
     private let streamOptionsRejected = Mutex(false)
 
+    /// A client for `configuration`'s endpoint, with a connection pool as large as its concurrency.
     public init(configuration: GenerationConfiguration) {
         self.configuration = configuration
         var settings = HTTPClient.Configuration()

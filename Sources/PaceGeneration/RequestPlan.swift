@@ -6,6 +6,7 @@ import PaceCore
 
 /// One request to make: which task and sample it is for, its body, and the key its response is cached under.
 public struct RequestPlan: Sendable, Hashable {
+    /// The task the sample answers.
     public var task: BenchmarkTask
     /// 0-based; also the sample's index in the output.
     public var sampleIndex: Int
@@ -25,6 +26,7 @@ public struct RequestPlan: Sendable, Hashable {
         }
     }
 
+    /// The request for sample `sampleIndex` of `task`: the template filled in, the parameters, the cache key.
     public init(task: BenchmarkTask, sampleIndex: Int, configuration: GenerationConfiguration) {
         let template = configuration.template
         let user = template.fill(template.user, task: task)

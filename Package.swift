@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "PaceEvaluation", targets: ["PaceEvaluation"]),
         .library(name: "PaceStore", targets: ["PaceStore"]),
         .library(name: "PaceReport", targets: ["PaceReport"]),
+        .library(name: "PaceGeneration", targets: ["PaceGeneration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Test-only: the fake OpenAI-compatible server the generation tests talk to.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C shims: spawning a sandboxed child (fork, setsid, namespaces, rlimits) and gzip via zlib.
@@ -81,11 +87,24 @@ let package = Package(
             dependencies: ["PaceCore", "PaceDatasets", "PaceStore"],
             swiftSettings: swiftSettings
         ),
-        // Command-line commands (evaluate, demo, doctor, ...) as a testable library.
+        // OpenAI-compatible generation: client with retries and streaming, response cache, code extraction, usage.
+        .target(
+            name: "PaceGeneration",
+            dependencies: [
+                "PaceCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Command-line commands (evaluate, generate, run, report, compare, demo, doctor, ...) as a testable library.
         .target(
             name: "PaceCLI",
             dependencies: [
                 "PaceCore", "PaceDatasets", "PaceSandbox", "PaceRunners", "PaceEvaluation", "PaceStore", "PaceReport",
+                "PaceGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,6 +125,18 @@ let package = Package(
         .testTarget(
             name: "PaceSandboxTests",
             dependencies: ["PaceCore", "PaceSandbox", "PaceRunners"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaceGenerationTests",
+            dependencies: [
+                "PaceCore", "PaceDatasets", "PaceRunners", "PaceGeneration", "PaceEvaluation", "PaceCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,7 +11,7 @@ public struct PaceCommand: AsyncParsableCommand {
         commandName: "pace",
         abstract: "Evaluate LLM-generated code: correctness (pass@k) and efficiency (eff@k), sandboxed.",
         version: paceVersion,
-        subcommands: [Evaluate.self, Demo.self, Doctor.self, Runs.self, Report.self, Compare.self]
+        subcommands: [Evaluate.self, Generate.self, Run.self, Report.self, Compare.self, Runs.self, Demo.self, Doctor.self]
     )
 
     public init() {}
@@ -31,6 +31,9 @@ public enum PaceExitCode: Int32 {
     case outputProblem = 4
     /// `pace compare --fail-if-worse`: run B is significantly worse than run A.
     case regression = 5
+    /// The model server failed: unreachable, refused the key, unknown model, or requests kept failing.
+    /// Every response received is cached; running the same command again resumes.
+    case endpointError = 6
     /// Interrupted (Ctrl-C); results so far are kept and the run can be resumed.
     case interrupted = 130
 

@@ -25,6 +25,7 @@ enum SummaryText {
         }
         let outcomes = board.outcomes.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
         lines.append("  verdicts: \(outcomes)")
+        lines += GenerationText.costLines(summary.json)
         lines.append("  results: \(summary.outputDirectory)/results.jsonl, summary: \(summary.outputDirectory)/summary.json")
         return lines.joined(separator: "\n")
     }

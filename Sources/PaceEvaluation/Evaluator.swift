@@ -222,7 +222,8 @@ public struct Evaluator: Sendable {
             samplesPath: samplesPath,
             configuration: configuration,
             complete: complete,
-            started: started
+            started: started,
+            results: results
         )
         writeAtomically(json.jsonText + "\n", to: outputDirectory + "/summary.json")
         return EvaluationSummary(scoreboard: board, json: json, complete: complete, outputDirectory: outputDirectory, results: results)

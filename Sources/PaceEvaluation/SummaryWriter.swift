@@ -17,7 +17,8 @@ enum SummaryWriter {
         samplesPath: String,
         configuration: EvaluationConfiguration,
         complete: Bool,
-        started: Date
+        started: Date,
+        results: [SampleResult] = []
     ) -> JSONValue {
         func number(_ value: Double) -> JSONValue { .number(format((value * 1e6).rounded() / 1e6)) }
         let metrics = JSONValue.object(scoreboard.metrics.map { ($0.0, number($0.1)) })
@@ -55,6 +56,6 @@ enum SummaryWriter {
             ])),
             ("started_at", .string(ISO8601DateFormatter().string(from: started))),
             ("duration_s", number(Date().timeIntervalSince(started))),
-        ])
+        ] + (CostAccounting.hasGenerationFields(results) ? [("generation", CostAccounting.summary(results))] : []))
     }
 }

@@ -124,21 +124,13 @@ struct EfficiencyRunner {
         var referenceTimes = Array(repeating: [Double](), count: inputs.count)
         for rep in 0..<reps {
             for (test, input) in inputs.enumerated() {
-                if let reference {
-                    let outcome = call(
-                        reference,
-                        name: "reference",
-                        input: input,
-                        reps: 1,
-                        wantOutput: false,
-                        timeout: 10 * limit + 10,
-                        key: "L\(level)T\(test)"
-                    )
-                    if case .value(let message) = outcome, let seconds = times(message, meter: configuration.meter).first {
-                        referenceTimes[test].append(seconds)
-                    }
+                // Counterbalanced: the reference runs first on even repetitions and second on odd ones, so that
+                // whichever runs second (on warmer caches) is not always the same side.
+                let referenceFirst = rep % 2 == 0
+                if referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: limit) {
+                    referenceTimes[test].append(seconds)
                 }
-                switch timedSampleCall(worker: worker, input: input, key: "L\(level)T\(test)", wantOutput: rep == 0, limit: limit) {
+                switch timedCall(worker: worker, name: "sample", input: input, key: "L\(level)T\(test)", wantOutput: rep == 0, limit: limit) {
                 case .failure(let outcome):
                     switch classify(outcome, input: input) {
                     case .censored(let reason, _): return .censored(reason, test: test)
@@ -151,10 +143,23 @@ struct EfficiencyRunner {
                         return .failed(wrong)
                     }
                 }
+                if !referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: limit) {
+                    referenceTimes[test].append(seconds)
+                }
             }
         }
         let paired = referenceTimes.allSatisfy { $0.count == reps } ? referenceTimes.map(Estimators.hodgesLehmann) : []
         return .timed(sample: sampleTimes.map(Estimators.hodgesLehmann), reference: paired)
+    }
+
+    /// One repetition of the reference on a test, through exactly the same call path as the sample (so neither
+    /// side is measured differently); nil without pairing or on failure.
+    private func timeReference(_ reference: PythonWorker?, input: String, level: Int, test: Int, limit: Double) -> Double? {
+        guard let reference else { return nil }
+        let key = "L\(level)T\(test)"
+        guard case .success(let seconds, _) = timedCall(worker: reference, name: "reference", input: input, key: key, wantOutput: false, limit: 10 * limit + 10)
+        else { return nil }
+        return seconds
     }
 
     /// Nil when the output is right; otherwise the failing verdict.
@@ -175,8 +180,8 @@ struct EfficiencyRunner {
     }
 
     /// A `sync` call: the worker says "go" right before the measured call, and the call must end by `limit + grace`.
-    private func timedSampleCall(worker: PythonWorker, input: String, key: String, wantOutput: Bool, limit: Double) -> TimedCall {
-        let request = #"{"op":"call","name":"sample""# + inputFields(worker, input, key: key) + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput)}"#
+    private func timedCall(worker: PythonWorker, name: String, input: String, key: String, wantOutput: Bool, limit: Double) -> TimedCall {
+        let request = #"{"op":"call","name":""# + name + "\"" + inputFields(worker, input, key: key) + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput)}"#
         let setup = UInt64(configuration.programTimeLimit * 1e9)
         guard worker.process.send(request, deadline: monotonicNanoseconds() + setup) else { return .failure(.timedOut) }
         let go = worker.next(deadline: monotonicNanoseconds() + setup)

@@ -88,11 +88,18 @@ final class FakeOpenAIServer: Sendable {
             group.addTask { try await app.run() }
             var iterator = ports.makeAsyncIterator()
             server.port = await iterator.next() ?? 0
-            defer {
-                server.stopping.withLock { $0 = true }
-                group.cancelAll()
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await body(server))
+            } catch {
+                result = .failure(error)
             }
-            return try await body(server)
+            // Cancelling the server while a client is still setting up a connection (tests that stop a run early
+            // abandon requests in flight) can trap inside NIO; let pending connections settle first.
+            server.stopping.withLock { $0 = true }
+            try? await Task.sleep(for: .milliseconds(500))
+            group.cancelAll()
+            return try result.get()
         }
     }
 

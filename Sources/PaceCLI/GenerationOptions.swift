@@ -123,9 +123,7 @@ struct GenerationOptions: ParsableArguments {
             key = environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         }
         let kind: APIKind = api == .chat ? .chat : .completion
-        let cacheRoot =
-            environment["PACE_CACHE_DIR"]
-            ?? (environment["XDG_CACHE_HOME"].map { $0 + "/pace" } ?? NSHomeDirectory() + "/.cache/pace")
+        let cacheRoot = defaultCacheDirectory()
         do {
             let endpoint = try Endpoint(baseURL: baseURL, kind: kind, apiKey: key)
             var configuration = GenerationConfiguration(

@@ -111,7 +111,7 @@ func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
 /// The dataset's tasks to generate for: those named by `filter` (ids or indexes), else the dataset's standard set.
 func selectTasks(_ dataset: Dataset, filter: String?) -> [BenchmarkTask] {
     if let filter {
-        let names = Set(filter.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let names = taskSet(filter)
         return dataset.tasks.filter { names.contains($0.id) || names.contains("\($0.index)") }
     }
     if dataset.format == .enamel {

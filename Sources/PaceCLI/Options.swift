@@ -80,9 +80,7 @@ struct RunOptions: ParsableArguments {
             printError("pace: error: \(error.message)")
             throw PaceExitCode.pythonMissing.exitCode
         }
-        let environment = ProcessInfo.processInfo.environment
-        let cache = cacheDir ?? environment["PACE_CACHE_DIR"]
-            ?? (environment["XDG_CACHE_HOME"].map { $0 + "/pace" } ?? NSHomeDirectory() + "/.cache/pace")
+        let cache = cacheDir ?? defaultCacheDirectory()
         var configuration = EvaluationConfiguration(python: interpreter, cacheDirectory: cache)
         if let jobs { configuration.jobs = jobs }
         configuration.ks = try parseKs()
@@ -165,6 +163,16 @@ struct EfficiencyOptions: ParsableArguments {
     }
 
 }
+
+/// Pace's cache directory: `$PACE_CACHE_DIR`, else `$XDG_CACHE_HOME/pace`, else `~/.cache/pace`.
+func defaultCacheDirectory() -> String {
+    let environment = ProcessInfo.processInfo.environment
+    return environment["PACE_CACHE_DIR"]
+        ?? (environment["XDG_CACHE_HOME"].map { $0 + "/pace" } ?? NSHomeDirectory() + "/.cache/pace")
+}
+
+/// Task ids or indexes from a `--tasks` value.
+func taskSet(_ text: String) -> Set<String> { Set(commaList(text, { $0 }) ?? []) }
 
 /// The values of a comma-separated list, or nil when one does not parse.
 func commaList<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {

@@ -59,7 +59,7 @@ extension PaceCommand {
             var configuration = try runOptions.configuration()
             efficiency.apply(to: &configuration)
             if let tasks {
-                configuration.taskFilter = Set(tasks.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                configuration.taskFilter = taskSet(tasks)
             }
             let loaded = try loadInputs(python: configuration.python.executable)
             let outputDirectory = output ?? "pace-out/" + URL(fileURLWithPath: samples).deletingPathExtension().lastPathComponent

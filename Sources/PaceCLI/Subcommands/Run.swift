@@ -57,7 +57,7 @@ extension PaceCommand {
             var evaluation = try runOptions.configuration()
             efficiency.apply(to: &evaluation)
             if let tasks {
-                evaluation.taskFilter = Set(tasks.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                evaluation.taskFilter = taskSet(tasks)
             }
             let configuration = try generation.configuration()
             let dataset = try loadDataset(dataset, format: datasetFormat)

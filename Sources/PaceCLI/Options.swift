@@ -41,6 +41,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Allow samples network access (no new network namespace).")
     var allowNetwork = false
 
+    @Flag(name: .customLong("unsafe"), help: "Run even if the sandbox lacks an essential (process-group kill, time or memory limit; see `pace doctor`).")
+    var allowUnsafe = false
+
     @Flag(help: "No progress output on stderr.")
     var quiet = false
 
@@ -90,6 +93,16 @@ struct RunOptions: ParsableArguments {
         configuration.sandbox.memoryBytes = clampedMemory(try memoryBytes())
         configuration.sandbox.maxProcesses = maxProcesses
         configuration.sandbox.isolateNetwork = !allowNetwork
+        configuration.sandbox.faults = SandboxFault.fromEnvironment
+        let missing = SandboxChecks.missingEssentials(configuration: configuration.sandbox)
+        if !missing.isEmpty {
+            for check in missing { printError("pace: \(allowUnsafe ? "warning" : "error"): sandbox \(check.name) not enforced: \(check.detail)") }
+            guard allowUnsafe else {
+                printError("pace: error: refusing to run untrusted samples without it; see `pace doctor`, or pass --unsafe")
+                throw PaceExitCode.unsafeSandbox.exitCode
+            }
+            configuration.missingEssentials = missing.map(\.name)
+        }
         return configuration
     }
 

@@ -34,6 +34,8 @@ public enum PaceExitCode: Int32 {
     /// The model server failed: unreachable, refused the key, unknown model, or requests kept failing.
     /// Every response received is cached; running the same command again resumes.
     case endpointError = 6
+    /// The sandbox lacks an essential (process-group kill, time or memory limit) and `--unsafe` was not given.
+    case unsafeSandbox = 7
     /// Interrupted (Ctrl-C); results so far are kept and the run can be resumed.
     case interrupted = 130
 

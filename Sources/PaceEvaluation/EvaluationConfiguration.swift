@@ -26,6 +26,8 @@ public struct EvaluationConfiguration: Sendable {
     /// Time limit for a HumanEval `check(candidate)` run, and for loading a program, seconds. The default is 10.
     public var programTimeLimit: Double = 10
     public var sandbox = SandboxConfiguration()
+    /// Essential sandbox checks that failed on this machine, when the run goes on anyway (`--unsafe`).
+    public var missingEssentials: [String] = []
     public var python: PythonInterpreter
     /// Where expected outputs, generated tests and reference timings are cached.
     public var cacheDirectory: String
@@ -88,4 +90,20 @@ func format(_ value: Double) -> String {
     var text = "\(value)"
     if text.hasSuffix(".0") { text.removeLast(2) }
     return text
+}
+
+extension EvaluationConfiguration {
+    /// Hides the run's own files from samples: the dataset (its directory), the samples file's directory, the
+    /// output directory and the cache (expected answers live there), besides the standard hidden directories.
+    mutating func hideRunFiles(datasetPath: String, samplesPath: String, outputDirectory: String) {
+        var isDirectory: ObjCBool = false
+        let datasetURL = URL(fileURLWithPath: datasetPath)
+        let datasetIsDirectory = FileManager.default.fileExists(atPath: datasetPath, isDirectory: &isDirectory) && isDirectory.boolValue
+        sandbox.hiddenPaths += [
+            datasetIsDirectory ? datasetURL.path : datasetURL.deletingLastPathComponent().path,
+            URL(fileURLWithPath: samplesPath).deletingLastPathComponent().path,
+            URL(fileURLWithPath: outputDirectory).path,
+            URL(fileURLWithPath: cacheDirectory).path,
+        ]
+    }
 }

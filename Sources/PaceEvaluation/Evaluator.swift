@@ -45,6 +45,7 @@ public struct Evaluator: Sendable {
         self.samplesPath = samplesPath
         self.outputDirectory = outputDirectory
         self.configuration = configuration
+        self.configuration.hideRunFiles(datasetPath: dataset.path, samplesPath: samplesPath, outputDirectory: outputDirectory)
     }
 
     /// The tasks that will be evaluated: the filter if given, else the dataset's default set.

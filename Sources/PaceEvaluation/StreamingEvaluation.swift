@@ -81,6 +81,7 @@ public struct StreamingEvaluator: Sendable {
         self.samplesPath = samplesPath
         self.outputDirectory = outputDirectory
         self.configuration = configuration
+        self.configuration.hideRunFiles(datasetPath: dataset.path, samplesPath: samplesPath, outputDirectory: outputDirectory)
         self.generation = generation
     }
 

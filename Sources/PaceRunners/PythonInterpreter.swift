@@ -18,6 +18,15 @@ public struct PythonInterpreter: Sendable, Hashable, Codable {
         self.version = version
     }
 
+    /// The directories the interpreter needs besides the system ones: the prefix of its binary (a virtual
+    /// environment's root, say) and of the file that binary links to. A sandbox that hides home directories keeps
+    /// these visible.
+    public var installationDirectories: [String] {
+        let binary = URL(fileURLWithPath: executable)
+        let prefixes = [binary, binary.resolvingSymlinksInPath()].map { $0.deletingLastPathComponent().deletingLastPathComponent().path }
+        return Array(Set(prefixes.filter { $0 != "/" })).sorted()
+    }
+
     /// Finds `command` (a name on PATH or a path) and asks it for its real executable and version.
     ///
     /// - Throws: ``RunnerError`` with code `pythonMissing` when it cannot be found or run.

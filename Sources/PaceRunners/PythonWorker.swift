@@ -53,6 +53,8 @@ public final class PythonWorker {
         for name in configuration.passEnvironment {
             if let value = inherited[name] { environment[name] = value }
         }
+        var configuration = configuration
+        configuration.visiblePaths += [URL(fileURLWithPath: script).deletingLastPathComponent().path] + python.installationDirectories
         do {
             process = try SandboxedProcess.launch(
                 executable: python.executable,

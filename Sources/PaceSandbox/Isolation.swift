@@ -16,6 +16,9 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
     public var pidNamespace: Bool
     /// A new mount namespace with a read-only filesystem (only the sample's directory writable) works.
     public var privateFilesystem: Bool = false
+    /// Home, temporary, dataset and output directories can be hidden and /proc shows only the program's own
+    /// processes (mount and PID namespaces together).
+    public var privateProc: Bool = false
     /// Namespaces need a user namespace because Pace is not root.
     public var needsUserNamespace: Bool
     /// A per-program cgroup with a process limit can be created (root with a writable pids controller).
@@ -46,6 +49,13 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
         let files = tryNamespaces(network: false, pids: false, user: !root, filesystem: true)
         support.privateFilesystem = files == nil
         if let files { reasons["read-only filesystem"] = files }
+        if files == nil && pids == nil {
+            let proc = tryNamespaces(network: false, pids: true, user: !root, filesystem: true)
+            support.privateProc = proc == nil
+            if let proc { reasons["private /proc"] = proc }
+        } else {
+            reasons["private /proc"] = "needs both the PID namespace and the read-only filesystem"
+        }
         if let cgroupProblem = ProcessCgroup.availabilityProblem() {
             reasons["process cgroup"] = cgroupProblem
         } else {
@@ -56,6 +66,7 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
         reasons["pid namespace"] = "namespaces exist only on Linux"
         reasons["read-only filesystem"] = "mount namespaces exist only on Linux"
         reasons["process cgroup"] = "cgroups exist only on Linux"
+        reasons["private /proc"] = "namespaces exist only on Linux"
         #endif
         support.reasons = reasons
         return support
@@ -66,6 +77,7 @@ public struct IsolationSupport: Sendable, Hashable, Codable {
         configuration.isolateNetwork = network
         configuration.isolatePIDs = pids
         configuration.privateFilesystem = filesystem
+        configuration.remountProc = filesystem && pids
         do {
             let process = try SandboxedProcess.launchForProbe(configuration: configuration, user: user)
             let end = process.waitForExit(timeout: 5)

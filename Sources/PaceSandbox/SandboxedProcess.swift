@@ -55,6 +55,17 @@ public final class SandboxedProcess {
 
     private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
 
+    /// The user and group id of `nobody`.
+    static let nobody: Int32 = 65534
+
+    /// The read end of a pipe whose write end only Pace holds (never closed, close-on-exec): every supervisor
+    /// watches it and kills its program when it reports end-of-file, which happens when Pace dies, even by SIGKILL.
+    private static let lifeline: Int32 = {
+        var fds: [Int32] = [-1, -1]
+        guard pace_pipe_cloexec(&fds) == 0 else { return -1 }
+        return fds[0]
+    }()
+
     private init(
         group: pid_t,
         directory: String,
@@ -95,6 +106,7 @@ public final class SandboxedProcess {
         effective.isolateNetwork = configuration.isolateNetwork && support.networkNamespace
         effective.isolatePIDs = configuration.isolatePIDs && support.pidNamespace
         effective.privateFilesystem = configuration.privateFilesystem && support.privateFilesystem
+        effective.remountProc = configuration.remountProc && support.privateProc
         let cgroup = support.processCgroup ? ProcessCgroup(maxProcesses: configuration.maxProcesses) : nil
         var environment = environment
         let directory = try makeTemporaryDirectory()
@@ -148,37 +160,61 @@ public final class SandboxedProcess {
         let pipes = try makePipes()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let privateFilesystem = configuration.privateFilesystem && directory != nil
+        let plan = privateFilesystem
+            ? MountPlan.resolving(hidden: configuration.hiddenPaths, visible: configuration.visiblePaths)
+            : MountPlan(hidden: [], visible: [])
+        let hidden = plan.hidden.map { UnsafePointer(strdup($0)) } + [nil]
+        let visible = plan.visible.map { UnsafePointer(strdup($0)) } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
+            (hidden + visible).forEach { free(UnsafeMutablePointer(mutating: $0)) }
         }
+        let groupKill = !configuration.faults.contains(.noGroupKill)
         var reportDescriptor: Int32 = -1
         var stage: Int32 = 0
         let pid: pid_t = executable.withCString { path in
             (directory ?? "/").withCString { cwd in
                 argv.withUnsafeBufferPointer { argvPointer in
                     envp.withUnsafeBufferPointer { envpPointer in
-                        var spawn = pace_spawn_config()
-                        spawn.path = path
-                        spawn.argv = argvPointer.baseAddress
-                        spawn.envp = envpPointer.baseAddress
-                        spawn.cwd = directory == nil ? nil : cwd
-                        spawn.stdin_fd = pipes.stdin.read
-                        spawn.stdout_fd = pipes.stdout.write
-                        spawn.stderr_fd = pipes.stderr.write
-                        spawn.cgroup_procs_fd = cgroup?.procsDescriptor ?? -1
-                        spawn.memory_bytes = configuration.memoryBytes
-                        spawn.max_processes = Int64(configuration.maxProcesses)
-                        spawn.max_file_bytes = configuration.maxFileBytes
-                        spawn.cpu_seconds = Int64(configuration.cpuSeconds)
-                        spawn.max_open_files = Int64(configuration.maxOpenFiles)
-                        spawn.stack_bytes = 0
-                        spawn.new_network_namespace = configuration.isolateNetwork ? 1 : 0
-                        spawn.new_pid_namespace = configuration.isolatePIDs ? 1 : 0
-                        spawn.new_user_namespace = user ? 1 : 0
-                        spawn.private_filesystem = configuration.privateFilesystem && directory != nil ? 1 : 0
-                        spawn.drop_capabilities = configuration.dropCapabilities ? 1 : 0
-                        return pace_spawn(&spawn, &reportDescriptor, &stage)
+                        hidden.withUnsafeBufferPointer { hiddenPointer in
+                            visible.withUnsafeBufferPointer { visiblePointer in
+                                var spawn = pace_spawn_config()
+                                spawn.path = path
+                                spawn.argv = argvPointer.baseAddress
+                                spawn.envp = envpPointer.baseAddress
+                                spawn.cwd = directory == nil ? nil : cwd
+                                spawn.stdin_fd = pipes.stdin.read
+                                spawn.stdout_fd = pipes.stdout.write
+                                spawn.stderr_fd = pipes.stderr.write
+                                spawn.cgroup_procs_fd = cgroup?.procsDescriptor ?? -1
+                                spawn.memory_bytes = configuration.memoryBytes
+                                spawn.max_processes = Int64(configuration.maxProcesses)
+                                spawn.max_file_bytes = configuration.maxFileBytes
+                                spawn.cpu_seconds = Int64(configuration.cpuSeconds)
+                                spawn.max_open_files = Int64(configuration.maxOpenFiles)
+                                spawn.stack_bytes = 0
+                                spawn.new_network_namespace = configuration.isolateNetwork ? 1 : 0
+                                spawn.new_pid_namespace = configuration.isolatePIDs && groupKill ? 1 : 0
+                                spawn.new_user_namespace = user ? 1 : 0
+                                spawn.private_filesystem = privateFilesystem ? 1 : 0
+                                spawn.drop_capabilities = configuration.dropCapabilities ? 1 : 0
+                                spawn.hidden_paths = hiddenPointer.baseAddress
+                                spawn.visible_paths = visiblePointer.baseAddress
+                                spawn.scratch_bytes = privateFilesystem ? configuration.scratchBytes : 0
+                                spawn.remount_proc = privateFilesystem && configuration.isolatePIDs && groupKill
+                                    && configuration.remountProc ? 1 : 0
+                                spawn.lifeline_fd = groupKill ? SandboxedProcess.lifeline : -1
+                                spawn.new_session = groupKill ? 1 : 0
+                                spawn.apply_limits = configuration.faults.contains(.noLimits) ? 0 : 1
+                                let unprivileged = configuration.unprivilegedUser && privateFilesystem && cgroup != nil
+                                    && geteuid() == 0 && !user
+                                spawn.run_as_uid = unprivileged ? SandboxedProcess.nobody : -1
+                                spawn.run_as_gid = unprivileged ? SandboxedProcess.nobody : -1
+                                return pace_spawn(&spawn, &reportDescriptor, &stage)
+                            }
+                        }
                     }
                 }
             }
@@ -234,7 +270,8 @@ public final class SandboxedProcess {
         let names = [
             1: "pipe", 2: "fork", 3: "setsid", 4: "creating namespaces", 5: "fork", 6: "dup2", 7: "chdir",
             8: "setrlimit", 9: "exec", 10: "joining the cgroup", 11: "making the filesystem read-only",
-            12: "dropping capabilities",
+            12: "dropping capabilities", 13: "hiding directories", 14: "mounting /proc",
+            15: "switching to the unprivileged user",
         ]
         return names[Int(stage)] ?? "stage \(stage)"
     }

@@ -83,3 +83,36 @@ struct ResumeEndToEndTests {
         #expect(second.json?.at("metrics", "pass@1")?.doubleValue == 0.5)
     }
 }
+
+@Suite("pace doctor and missing sandbox essentials", .serialized)
+struct SandboxEssentialsEndToEndTests {
+    @Test("pace doctor reports each check as enforced or not, from probes")
+    func doctor() throws {
+        let output = try PaceBinary.run(["doctor"])
+        #expect(output.status == 0, "\(output.stderr)")
+        for name in ["process-group kill", "time limit", "memory limit", "network namespace", "private /tmp", "hardware counters"] {
+            #expect(output.stdout.contains(name), "doctor names \(name)")
+        }
+        #expect(output.stdout.contains("Pace's worker starts in the sandbox"))
+    }
+
+    @Test("without an essential, evaluate refuses (exit 7) unless --unsafe, which the summary records")
+    func refusal() throws {
+        let directory = PaceBinary.scratch("unsafe")
+        let record = #"{"task_id": "T/0", "prompt": "def f(x):\n", "canonical_solution": "    return x\n", "test": "def check(c):\n    assert c(1) == 1\n", "entry_point": "f"}"#
+        PaceBinary.write(record + "\n", to: directory + "/tasks.jsonl")
+        PaceBinary.write(#"{"task_id": "T/0", "completion": "    return x\n"}"# + "\n", to: directory + "/samples.jsonl")
+        let arguments = ["evaluate", "--dataset", directory + "/tasks.jsonl", "--samples", directory + "/samples.jsonl", "--output", directory + "/out", "--json", "--quiet"]
+        let faulty = ["PACE_SANDBOX_FAULTS": "no-limits"]
+        let refused = try PaceBinary.run(arguments, environment: faulty)
+        #expect(refused.status == 7)
+        #expect(refused.stderr.contains("memory limit not enforced") && refused.stderr.contains("--unsafe"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/out/results.jsonl"))
+        let doctor = try PaceBinary.run(["doctor"], environment: faulty)
+        #expect(doctor.status == 7 && doctor.stdout.contains("MISSING"))
+        let forced = try PaceBinary.run(arguments + ["--unsafe"], environment: faulty)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.json?.at("isolation", "unsafe_missing") == .array([.string("memory limit")]))
+        #expect(forced.json?.at("metrics", "pass@1")?.doubleValue == 1)
+    }
+}

@@ -25,6 +25,17 @@ typedef struct {
     int new_user_namespace;      // needed for the two above when not root
     int private_filesystem;      // new mount namespace: everything read-only except cwd
     int drop_capabilities;       // empty capability sets (bounding set too), no-new-privs, NOROOT securebits
+    // With private_filesystem:
+    const char *const *hidden_paths;  // NULL-terminated directories covered by an empty read-only tmpfs, or NULL
+    const char *const *visible_paths; // NULL-terminated directories under hidden ones, attached again (read-only), or NULL
+    long long scratch_bytes;     // > 0: cwd becomes a fresh tmpfs of this size (the host directory stays empty)
+    int remount_proc;            // mount a new /proc (needs new_pid_namespace): only the program's own processes
+    int lifeline_fd;             // read end of a pipe only Pace writes to; when it closes (Pace died), the
+                                 // supervisor kills the program. -1 for none.
+    int new_session;             // setsid() (1 normally; 0 only to test that a missing group kill is detected)
+    int apply_limits;            // set the rlimits above (1 normally; 0 only to test detection)
+    int run_as_uid;              // >= 0: switch to this user and group (no supplementary groups) before exec
+    int run_as_gid;
 } pace_spawn_config;
 
 /// The outcome of the launched program, written by the supervising middle process.
@@ -40,7 +51,7 @@ typedef struct {
 /// middle process that reports the exit status on `*report_fd` (CLOEXEC, read end).
 /// Returns the supervisor's pid (= the process group id) or -1 with `*error_stage` and errno set.
 /// Error stages: 1 pipe, 2 fork, 3 setsid, 4 unshare, 5 inner fork, 6 dup2, 7 chdir, 8 setrlimit, 9 exec, 10 cgroup,
-/// 11 read-only mounts, 12 dropping capabilities.
+/// 11 read-only mounts, 12 dropping capabilities, 13 hiding paths, 14 mounting /proc, 15 switching user.
 pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_stage);
 
 /// Decompresses a gzip (or zlib) buffer. Returns 0 on success; *out is malloc'd (free with free()).
@@ -48,6 +59,9 @@ int pace_gunzip(const uint8_t *input, size_t input_length, uint8_t **out, size_t
 
 /// pipe2(fds, O_CLOEXEC).
 int pace_pipe_cloexec(int fds[2]);
+
+/// Tries to open a hardware instruction counter for this thread. Returns 0 when it works, else the errno.
+int pace_probe_hardware_counter(void);
 
 /// Wait-status helpers (the W* macros are not imported into Swift).
 int pace_wifexited(int status);

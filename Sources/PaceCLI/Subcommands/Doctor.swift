@@ -2,38 +2,61 @@
 
 import ArgumentParser
 import Foundation
+import PaceCore
 import PaceRunners
 import PaceSandbox
 
 extension PaceCommand {
-    /// `pace doctor`: which isolations work on this machine, and why not.
+    /// `pace doctor`: what the sandbox really enforces on this machine, found by running probes in it.
     struct Doctor: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show which sandbox isolations are active on this machine, and why others are not.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check what the sandbox enforces on this machine (by running probes in it), and why anything is missing.",
+            discussion: """
+                Exits 7 when an essential (process-group kill, time limit, memory limit) is missing: `pace evaluate` \
+                refuses to run then unless given --unsafe. Exits 3 when Python is missing.
+                """
+        )
 
         @Option(help: "The Python interpreter to check.")
         var python: String = "python3"
 
         func run() throws {
-            let support = IsolationSupport.current
-            func line(_ name: String, _ active: Bool, _ detail: String) {
-                print("  [\(active ? "active" : "  --  ")] \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(detail)")
+            var sandbox = SandboxConfiguration()
+            sandbox.faults = SandboxFault.fromEnvironment
+            print("Pace \(paceVersionText): what a sample's sandbox enforces on this machine (checked by probes)")
+            let checks = SandboxChecks.run(configuration: sandbox)
+            for check in checks {
+                let mark = check.passed ? "enforced" : check.essential ? "MISSING " : "   --   "
+                let label = check.name + (check.essential ? " *" : "")
+                print("  [\(mark)] \(label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(check.detail)")
             }
-            print("Pace \(paceVersionText) sandbox on this machine:")
-            line("process-group kill", true, "each sample runs in a new session; a timeout SIGKILLs the whole group")
-            line("time limit", true, "hard wall-clock deadline enforced by Pace (poll + SIGKILL), not by the sample")
-            line("memory limit", true, "RLIMIT_AS/RLIMIT_DATA per process (default 4 GiB)")
-            line("file-size limit", true, "RLIMIT_FSIZE (default 64 MiB)")
-            line("network namespace", support.networkNamespace, support.networkNamespace ? "samples have no network" : support.reasons["network namespace"] ?? "")
-            line("pid namespace", support.pidNamespace, support.pidNamespace ? "a sample is PID 1 of its own namespace: nothing it starts (even after setsid) outlives it" : support.reasons["pid namespace"] ?? "")
-            line("process cgroup", support.processCgroup, support.processCgroup ? "per-sample cgroup caps processes (fork bombs)" : support.reasons["process cgroup"] ?? "")
-            line("read-only filesystem", support.privateFilesystem, support.privateFilesystem ? "everything but the sample's own directory is read-only (mount namespace); capabilities dropped" : support.reasons["read-only filesystem"] ?? "")
-            line("private directory", true, "a fresh temporary working directory per sample, removed afterwards; environment from an allow-list")
+            print("  (* essential: `pace evaluate` refuses to run without it unless --unsafe)")
+            print("  output is captured up to a cap (a flood is truncated); the environment is built from an allow-list.")
+            let pythonOK = checkPython(sandbox)
+            if checks.contains(where: { $0.essential && !$0.passed }) {
+                print("Essentials are missing: samples could outlive their time limit or exhaust the machine.")
+                throw PaceExitCode.unsafeSandbox.exitCode
+            }
+            if !pythonOK { throw PaceExitCode.pythonMissing.exitCode }
+        }
+
+        /// Finds the interpreter and starts Pace's worker with it inside the sandbox.
+        private func checkPython(_ sandbox: SandboxConfiguration) -> Bool {
+            let interpreter: PythonInterpreter
             do {
-                let interpreter = try PythonInterpreter.locate(python)
-                print("  python: \(interpreter.executable) (\(interpreter.version))")
+                interpreter = try PythonInterpreter.locate(python)
             } catch {
                 print("  python: MISSING — \(error.message)")
-                throw PaceExitCode.pythonMissing.exitCode
+                return false
+            }
+            do {
+                let worker = try PythonWorker(python: interpreter, configuration: sandbox, startTimeout: 20)
+                worker.close()
+                print("  python: \(interpreter.executable) (\(interpreter.version)); Pace's worker starts in the sandbox")
+                return true
+            } catch {
+                print("  python: \(interpreter.executable) (\(interpreter.version)) cannot start in the sandbox: \(error.message)")
+                return false
             }
         }
     }

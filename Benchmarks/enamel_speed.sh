@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pace vs enam on a full ENAMEL evaluation of humaneval-canonical.json (test generation, reference timing and
 # evaluation, cold caches), for Pace --jobs 1 and --jobs = cores; then eff@1 over RUNS repeated Pace runs.
-# Run from the repo root: bash Benchmarks/enamel_speed.sh   (env: RUNS=3, SKIP_ENAM=1 to time Pace only,
+# Run from the repo root: bash Benchmarks/enamel_speed.sh   (env: RUNS=3 Pace runs at --jobs = cores, ENAM_RUNS=1
+# enam runs (3 for the stability comparison), SKIP_JOBS1=1 to skip Pace --jobs 1, SKIP_ENAM=1 to time Pace only,
 # PACE_REF_PYTHON = a python with enam, installed into /work/venvs/ref if missing, PACE_EXTRA = extra pace flags).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +30,7 @@ PY
 }
 
 echo "== Pace, cold caches"
-run_pace 1 jobs1 | tee "$WORK/pace-jobs1.json"
+if [ "${SKIP_JOBS1:-0}" != "1" ]; then run_pace 1 jobs1 | tee "$WORK/pace-jobs1.json"; fi
 run_pace "$(nproc)" jobsN | tee "$WORK/pace-jobsN.json"
 for i in $(seq 2 "$RUNS"); do run_pace "$(nproc)" "repeat$i" | tee -a "$WORK/pace-repeats.json"; done
 python3 - "$WORK" <<'PY'
@@ -48,13 +49,20 @@ if [ ! -x "$PY" ] || ! "$PY" -c "import enam" 2>/dev/null; then
     PY=/work/venvs/ref/bin/python
 fi
 echo "== enam (single process, as its demo runs)"
-PACE_REF_PYTHON="$PY" python3 "$ROOT/Benchmarks/enam_baseline.py" "$SAMPLES" --save_dir "$WORK/enam" | tail -1 | tee "$WORK/enam.json"
+for i in $(seq 1 "${ENAM_RUNS:-1}"); do
+    PACE_REF_PYTHON="$PY" python3 "$ROOT/Benchmarks/enam_baseline.py" "$SAMPLES" --save_dir "$WORK/enam$i" | tail -1 | tee -a "$WORK/enam.json"
+done
 python3 - "$WORK" <<'PY'
-import json, sys
+import json, sys, os, statistics
 work = sys.argv[1]
-enam = json.loads(open(work + "/enam.json").read())
-total = enam.get("wall_total_s") or enam.get("total_s") or enam.get("wall_s")
+runs = [json.loads(line) for line in open(work + "/enam.json")]
+total = runs[0].get("wall_total_s") or runs[0].get("total_s") or runs[0].get("wall_s")
 for name in ("jobs1", "jobsN"):
+    if not os.path.exists(f"{work}/pace-{name}.json"):
+        continue
     pace = json.loads(open(f"{work}/pace-{name}.json").read().splitlines()[-1])
     print(f"pace --jobs {pace['jobs']}: {pace['wall_s']} s vs enam {total} s -> {float(total) / pace['wall_s']:.2f}x")
+effs = [r.get("eff@1") for r in runs if r.get("eff@1") is not None]
+if len(effs) > 1:
+    print(f"enam eff@1 over {len(effs)} runs: mean {statistics.mean(effs):.4f}, std {statistics.pstdev(effs):.4f}")
 PY

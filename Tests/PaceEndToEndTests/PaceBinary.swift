@@ -32,10 +32,7 @@ enum PaceBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["PACE_CACHE_DIR"] = env["PACE_CACHE_DIR"] ?? NSTemporaryDirectory() + "pace-test-cache"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = self.environment(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -66,6 +63,29 @@ enum PaceBinary {
             stdout: String(decoding: outData.get(), as: UTF8.self),
             stderr: String(decoding: errData.get(), as: UTF8.self)
         )
+    }
+
+    /// Starts `pace arguments…` and returns at once; stdout and stderr both go to the file `log`.
+    static func start(_ arguments: [String], log: String, environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = self.environment(environment)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        try handle.close()
+        return process
+    }
+
+    /// The test's environment with `PACE_CACHE_DIR` set (unless it already is) and `extra` on top.
+    private static func environment(_ extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PACE_CACHE_DIR"] = environment["PACE_CACHE_DIR"] ?? NSTemporaryDirectory() + "pace-test-cache"
+        for (key, value) in extra { environment[key] = value }
+        return environment
     }
 
     /// A fresh directory for one test.

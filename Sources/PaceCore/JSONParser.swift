@@ -41,11 +41,68 @@ public struct JSONParser {
 
     // MARK: - Values
 
+    /// An array or object whose elements are still being parsed.
+    private struct Container {
+        var isObject: Bool
+        var items: [JSONValue] = []
+        var members: [(String, JSONValue)] = []
+        /// In an object, the key whose value comes next.
+        var key = ""
+
+        var value: JSONValue { isObject ? .object(members) : .array(items) }
+    }
+
+    /// Parses one value. Open arrays and objects wait on a stack in memory rather than on the call stack, so deep
+    /// nesting is an error at ``maximumDepth`` and never a stack overflow, whatever the thread's stack size.
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        var open: [Container] = []
+        while true {
+            guard var value = try parseScalarOrOpen(&open) else { continue }
+            // `value` is complete: it goes into the innermost open container, which may be complete in turn.
+            while var container = open.popLast() {
+                if container.isObject {
+                    container.members.append((container.key, value))
+                } else {
+                    container.items.append(value)
+                }
+                skipWhitespace()
+                if peek(UInt8(ascii: ",")) {
+                    index += 1
+                    if container.isObject { container.key = try parseKey() }
+                    open.append(container)
+                    break
+                }
+                guard peek(container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    let expected = container.isObject ? "',' or '}' in an object" : "',' or ']' in an array"
+                    throw error("expected \(expected)")
+                }
+                index += 1
+                depth -= 1
+                value = container.value
+            }
+            if open.isEmpty { return value }
+        }
+    }
+
+    /// Parses a scalar or an empty container; opens any other container on `open` and returns nil.
+    private mutating func parseScalarOrOpen(_ open: inout [Container]) throws(JSONParseError) -> JSONValue? {
+        skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let isObject = bytes[index] == UInt8(ascii: "{")
+            try enter()
+            index += 1
+            skipWhitespace()
+            if peek(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                index += 1
+                depth -= 1
+                return isObject ? .object([]) : .array([])
+            }
+            var container = Container(isObject: isObject)
+            if isObject { container.key = try parseKey() }
+            open.append(container)
+            return nil
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
@@ -57,42 +114,15 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        try enter()
-        index += 1
-        var members: [(String, JSONValue)] = []
+    /// Parses an object key and the `:` after it.
+    private mutating func parseKey() throws(JSONParseError) -> String {
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(members) }
-        while true {
-            skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else { throw error("expected a string key in an object") }
-            let key = try parseString()
-            skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after an object key") }
-            index += 1
-            skipWhitespace()
-            members.append((key, try parseValue()))
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(members) }
-            throw error("expected ',' or '}' in an object")
-        }
-    }
-
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        try enter()
-        index += 1
-        var items: [JSONValue] = []
+        guard peek(UInt8(ascii: "\"")) else { throw error("expected a string key in an object") }
+        let key = try parseString()
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue())
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
-            throw error("expected ',' or ']' in an array")
-        }
+        guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after an object key") }
+        index += 1
+        return key
     }
 
     private mutating func enter() throws(JSONParseError) {
@@ -175,12 +205,14 @@ public struct JSONParser {
             let high = try parseHex4()
             if (0xD800...0xDBFF).contains(high) {
                 if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    let next = index
                     index += 2
                     let low = try parseHex4()
                     if (0xDC00...0xDFFF).contains(low) {
                         let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                         if let scalar = Unicode.Scalar(value) { return scalar }
                     }
+                    index = next  // not a low surrogate: the next escape stands on its own
                 }
                 return "\u{FFFD}"
             }

@@ -69,19 +69,46 @@ public struct Dataset: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .pace
         }
-        let bytes = try FileReading.bytes(of: path)
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
-        if head.hasPrefix("task_id,") || head.hasPrefix("\u{FEFF}task_id,") { return .enamel }
-        let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first.map(Array.init) ?? []
-        guard let record = try? JSONParser.parse(bytes: firstLine), record.objectValue != nil else {
+        let bytes = try FileReading.textBytes(of: path)
+        if bytes.starts(with: Array("task_id,".utf8)) { return .enamel }
+        return try firstRecord(bytes, path: path)["base_input"] != nil ? .humanevalplus : .humaneval
+    }
+
+    /// The first line of a JSONL file that is not blank, as a JSON object, or an error saying why it is not one.
+    private static func firstRecord(_ bytes: [UInt8], path: String) throws(DatasetError) -> JSONValue {
+        // textBytes ensures there is a byte that is not whitespace.
+        let start = bytes.firstIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } ?? 0
+        let firstLine = Array(bytes[start..<FileReading.lineEnd(in: bytes, from: start)])
+        let line = FileReading.line(of: start, in: bytes)
+        let record: JSONValue
+        do {
+            record = try JSONParser.parse(bytes: firstLine)
+        } catch {
+            // A line that starts like a JSON object is a HumanEval record with a fault: say what the fault is.
+            guard firstLine.first == UInt8(ascii: "{") else {
+                throw DatasetError(
+                    .unknownFormat,
+                    path: path,
+                    line: line,
+                    "cannot tell the format: not a HumanEval(+) JSONL record, not ENAMEL CSV, not a Pace task directory (use --dataset-format)"
+                )
+            }
+            throw DatasetError(
+                .malformed,
+                path: path,
+                line: line,
+                "not valid JSON: \(error.reason) (column \(error.column))"
+            )
+        }
+        guard record.objectValue != nil else {
             throw DatasetError(
                 .unknownFormat,
                 path: path,
-                line: 1,
-                "cannot tell the format: not a HumanEval(+) JSONL record, not ENAMEL CSV, not a Pace task directory (use --dataset-format)"
+                line: line,
+                "cannot tell the format: the first record is \(record.kindName), not an object (use --dataset-format)"
             )
         }
-        return record["base_input"] != nil ? .humanevalplus : .humaneval
+        return record
     }
 
     static func fingerprint(_ path: String) throws(DatasetError) -> String {

@@ -17,9 +17,10 @@ public enum EnamelReader {
 
     /// Reads all tasks in the file.
     public static func read(path: String) throws(DatasetError) -> [BenchmarkTask] {
-        let bytes = try FileReading.bytes(of: path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DatasetError(.malformed, path: path, "the file is not valid UTF-8 text")
+        let bytes = try FileReading.textBytes(of: path)
+        let text = try FileReading.text(bytes, path: path)
+        if let line = unclosedQuoteLine(bytes) {
+            throw DatasetError(.malformed, path: path, line: line, "a quoted field opens here and is never closed")
         }
         let reader: CSVReader
         do {
@@ -27,21 +28,17 @@ public enum EnamelReader {
         } catch {
             throw DatasetError(.malformed, path: path, line: 1, "cannot read the CSV header row")
         }
-        guard let header = reader.headerRow, Set(columns).isSubset(of: Set(header)) else {
-            let missing = columns.filter { !(reader.headerRow ?? []).contains($0) }
-            throw DatasetError(.malformed, path: path, line: 1, "the header lacks the column(s) \(missing.joined(separator: ", "))")
-        }
-        let position = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        let header = reader.headerRow ?? []
+        let position = try columnPositions(header, path: path)
         var tasks: [BenchmarkTask] = []
-        var line = 1 + header.joined().filter { $0 == "\n" }.count + 1
+        var line = 1 + newlines(in: header) + 1
         while let row = reader.next() {
-            let span = 1 + row.reduce(0) { $0 + $1.utf8.filter { $0 == 0x0A }.count }
-            defer { line += span }
+            defer { line += 1 + newlines(in: row) }
             if row.count == 1 && row[0].isEmpty { continue }
             guard row.count == header.count else {
                 throw DatasetError(.malformed, path: path, line: line, "expected \(header.count) fields, found \(row.count) (an unbalanced quote?)")
             }
-            let field = { (name: String) in row[position[name]!] }
+            let field = { (name: String) in position[name].map { row[$0] } ?? "" }
             tasks.append(try task(field, index: tasks.count, path: path, line: line))
         }
         if let error = reader.error {
@@ -49,6 +46,58 @@ public enum EnamelReader {
         }
         guard !tasks.isEmpty else { throw DatasetError(.malformed, path: path, "the CSV has no rows") }
         return tasks
+    }
+
+    /// Where each of ENAMEL's columns is in the header row.
+    private static func columnPositions(_ header: [String], path: String) throws(DatasetError) -> [String: Int] {
+        let missing = columns.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            let list = missing.joined(separator: ", ")
+            throw DatasetError(.malformed, path: path, line: 1, "the header lacks the column(s) \(list)")
+        }
+        if let twice = columns.first(where: { name in header.count(where: { $0 == name }) > 1 }) {
+            throw DatasetError(.malformed, path: path, line: 1, "the header names the column '\(twice)' twice")
+        }
+        return Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Line breaks inside the fields of a row, which make it span more lines.
+    private static func newlines(in row: [String]) -> Int {
+        row.reduce(0) { $0 + $1.utf8.count(where: { $0 == 0x0A }) }
+    }
+
+    /// The line on which a quoted field opens and never closes, if one does; CSV.swift would read such a field to
+    /// the end of the file without complaint. Follows CSV.swift: a quote opens a field only as its first character,
+    /// and inside one, a quote followed by anything but a quote, comma or line break keeps the field open.
+    private static func unclosedQuoteLine(_ bytes: [UInt8]) -> Int? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var line = 1
+        var openedOn: Int?
+        var atFieldStart = true
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0A { line += 1 }
+            if openedOn == nil {
+                if byte == quote && atFieldStart {
+                    openedOn = line
+                } else {
+                    atFieldStart = [comma, 0x0A, 0x0D].contains(byte)
+                }
+            } else if byte == quote {
+                let next = index < bytes.count ? bytes[index] : comma  // the end of the file closes a field too
+                if next == quote {
+                    index += 1  // an escaped quote
+                } else if [comma, 0x0A, 0x0D].contains(next) {
+                    openedOn = nil
+                    atFieldStart = false
+                } else {
+                    index += 1  // CSV.swift keeps the quote, drops the next character and stays in the field
+                }
+            }
+        }
+        return openedOn
     }
 
     private static func task(

@@ -9,6 +9,10 @@ import PaceCore
 public enum FileReading {
     /// The bytes of `path`, decompressed if they start with the gzip magic number.
     public static func bytes(of path: String) throws(DatasetError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DatasetError(.unreadable, path: path, "the path is a directory, not a file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (permissions?)" : "does not exist"
             throw DatasetError(.unreadable, path: path, "the file \(reason)")
@@ -23,6 +27,44 @@ public enum FileReading {
         }
         defer { free(output) }
         return Array(UnsafeBufferPointer(start: output, count: length))
+    }
+
+    /// The bytes of `path` as UTF-8 text, without a UTF-8 byte-order mark.
+    ///
+    /// - Throws: ``DatasetError`` when the file is empty or blank, or is UTF-16 or UTF-32 (it starts with their
+    ///   byte-order mark).
+    static func textBytes(of path: String) throws(DatasetError) -> [UInt8] {
+        var bytes = try bytes(of: path)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if [[0xFF, 0xFE], [0xFE, 0xFF], [0, 0, 0xFE, 0xFF]].contains(where: bytes.starts(with:)) {
+            throw DatasetError(
+                .malformed,
+                path: path,
+                "the file is UTF-16 or UTF-32 text (it starts with a byte-order mark); save it as UTF-8"
+            )
+        }
+        guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            throw DatasetError(.malformed, path: path, "the file is empty")
+        }
+        return bytes
+    }
+
+    /// `bytes` as a string, or an error naming the line of the first byte that is not UTF-8 or is NUL.
+    static func text(_ bytes: [UInt8], path: String) throws(DatasetError) -> String {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw DatasetError(.malformed, path: path, line: line(of: nul, in: bytes), "a NUL byte (a binary file?)")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
+        throw DatasetError(.malformed, path: path, line: line(of: offset, in: bytes), "not valid UTF-8 at byte \(offset + 1)")
+    }
+
+    /// The 1-based line of byte `offset`.
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        bytes[..<min(offset, bytes.count)].count(where: { $0 == 0x0A }) + 1
     }
 
     /// SHA-256 of the file's bytes as stored (hex).
@@ -46,7 +88,7 @@ public enum FileReading {
         var lineNumber = 0
         var start = 0
         while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let end = lineEnd(in: bytes, from: start)
             lineNumber += 1
             var slice = bytes[start..<end]
             if slice.last == 0x0D { slice = slice.dropLast() }
@@ -65,6 +107,17 @@ public enum FileReading {
             start = end + 1
         }
         return records
+    }
+
+    /// The index of the first line feed at or after `start`, or the end of `bytes`. With memchr, because the
+    /// generic search takes seconds for a 20 MiB line in a debug build.
+    static func lineEnd(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return buffer.count }
+            return UnsafeRawPointer(base).distance(to: found)
+        }
     }
 
     /// The string field `name` of a record, or a clear error.

@@ -9,7 +9,7 @@ import PaceCore
 public enum HumanEvalReader {
     /// Reads the dataset at `path`. With `plus` set, the `base_input`/`plus_input` suites are required.
     public static func read(path: String, plus: Bool) throws(DatasetError) -> [BenchmarkTask] {
-        let records = try FileReading.jsonLines(try FileReading.bytes(of: path), path: path)
+        let records = try FileReading.jsonLines(try FileReading.textBytes(of: path), path: path)
         guard !records.isEmpty else { throw DatasetError(.malformed, path: path, "the dataset has no records") }
         var tasks: [BenchmarkTask] = []
         var seen: [String: Int] = [:]

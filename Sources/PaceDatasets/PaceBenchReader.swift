@@ -63,7 +63,8 @@ public enum PaceBenchReader {
         let metadata = try json(metadataPath)
         let id = try FileReading.string(metadata, "task_id", path: metadataPath, line: nil)
         let entryPoint = try FileReading.string(metadata, "entry_point", path: metadataPath, line: nil)
-        guard let levels = metadata["input_levels"]?.arrayValue?.compactMap(\.intValue), levels.count >= 1 else {
+        let levels = try list(metadata, "input_levels", of: "integers", \.intValue, path: metadataPath) ?? []
+        guard !levels.isEmpty else {
             throw DatasetError(.malformed, path: metadataPath, "'input_levels' should be a list of integers")
         }
         let reference = try text(directory + "/reference.py")
@@ -74,17 +75,17 @@ public enum PaceBenchReader {
             entryPoint: entryPoint,
             canonicalSolution: reference,
             suites: [try tests(directory + "/tests.json")],
-            atol: metadata["atol"]?.doubleValue ?? 0,
+            atol: try atol(metadata, path: metadataPath),
             efficiency: EfficiencySpec(
                 generator: try text(directory + "/generator.py"),
                 levels: levels,
                 reference: reference,
-                slowReference: try? text(directory + "/slow.py"),
-                testCounts: metadata["n_tests"]?.arrayValue?.compactMap(\.intValue),
-                hardness: metadata["hardness"]?.arrayValue?.compactMap(\.doubleValue)
+                slowReference: try optionalText(directory + "/slow.py"),
+                testCounts: try list(metadata, "n_tests", of: "integers", \.intValue, path: metadataPath),
+                hardness: try list(metadata, "hardness", of: "numbers", \.doubleValue, path: metadataPath)
             )
         )
-        if let checker = try? text(directory + "/checker.py") {
+        if let checker = try optionalText(directory + "/checker.py") {
             task.comparison = .checker(source: checker, function: "check")
         }
         return task
@@ -107,23 +108,53 @@ public enum PaceBenchReader {
         return TestSuite(name: "tests", inputs: inputs, expected: expected)
     }
 
+    /// The optional list field `name`, every element converted by `convert`, or an error naming the field.
+    private static func list<Element>(
+        _ metadata: JSONValue,
+        _ name: String,
+        of kind: String,
+        _ convert: (JSONValue) -> Element?,
+        path: String
+    ) throws(DatasetError) -> [Element]? {
+        guard let field = metadata[name] else { return nil }
+        guard let items = field.arrayValue else {
+            throw DatasetError(.malformed, path: path, "'\(name)' should be a list of \(kind), found \(field.kindName)")
+        }
+        let elements = items.compactMap(convert)
+        if let stranger = items.first(where: { convert($0) == nil }) {
+            throw DatasetError(.malformed, path: path, "'\(name)' should be a list of \(kind); it holds \(stranger.kindName)")
+        }
+        return elements
+    }
+
+    private static func atol(_ metadata: JSONValue, path: String) throws(DatasetError) -> Double {
+        guard let field = metadata["atol"] else { return 0 }
+        guard let atol = field.doubleValue else {
+            throw DatasetError(.malformed, path: path, "'atol' should be a number, found \(field.kindName)")
+        }
+        return atol
+    }
+
     private static func json(_ path: String) throws(DatasetError) -> JSONValue {
+        let bytes = try FileReading.textBytes(of: path)
         do {
-            return try JSONParser.parse(try text(path))
-        } catch let error as JSONParseError {
-            throw DatasetError(.malformed, path: path, line: error.line, "not valid JSON: \(error.reason)")
-        } catch let error as DatasetError {
-            throw error
+            return try JSONParser.parse(bytes: bytes)
         } catch {
-            throw DatasetError(.malformed, path: path, "\(error)")
+            throw DatasetError(
+                .malformed,
+                path: path,
+                line: error.line,
+                "not valid JSON: \(error.reason) (column \(error.column))"
+            )
         }
     }
 
     private static func text(_ path: String) throws(DatasetError) -> String {
-        let bytes = try FileReading.bytes(of: path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DatasetError(.malformed, path: path, "the file is not valid UTF-8")
-        }
-        return text
+        try FileReading.text(try FileReading.bytes(of: path), path: path)
+    }
+
+    /// The text of a file a task may leave out; nil when it does.
+    private static func optionalText(_ path: String) throws(DatasetError) -> String? {
+        FileManager.default.fileExists(atPath: path) ? try text(path) : nil
     }
 }

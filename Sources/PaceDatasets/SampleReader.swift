@@ -14,10 +14,10 @@ public enum SampleReader {
         tasks: [BenchmarkTask],
         skipUnknown: Bool = false
     ) throws(DatasetError) -> (samples: [Sample], unknown: [String]) {
-        let bytes = try FileReading.bytes(of: path)
+        let bytes = try FileReading.textBytes(of: path)
         let samples: [Sample]
-        if let whole = try? JSONParser.parse(bytes: bytes), whole["task_id"] == nil {
-            samples = try enamel(whole, path: path, tasks: tasks)
+        if let document = try enamelDocument(bytes, path: path) {
+            samples = try enamel(document, path: path, tasks: tasks)
         } else {
             samples = try jsonLines(bytes, path: path, tasks: tasks)
         }
@@ -36,6 +36,29 @@ public enum SampleReader {
         }
         guard !samples.isEmpty else { throw DatasetError(.malformed, path: path, "the file has no samples") }
         return (samples.filter { known.contains($0.taskID) }, unknown)
+    }
+
+    /// The file as ENAMEL's JSON (a list, or an object keyed by problem index), or nil when it is JSONL.
+    ///
+    /// - Throws: The JSON error, with its line, for a file that opens with `[` but does not parse: it cannot be JSONL.
+    private static func enamelDocument(_ bytes: [UInt8], path: String) throws(DatasetError) -> JSONValue? {
+        do {
+            let whole = try JSONParser.parse(bytes: bytes)
+            switch whole {
+            case .array: return whole
+            case .object(let members): return members.contains { Int($0.0) != nil } ? whole : nil
+            default: return nil
+            }
+        } catch {
+            let opening = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            guard opening == UInt8(ascii: "[") else { return nil }
+            throw DatasetError(
+                .malformed,
+                path: path,
+                line: error.line,
+                "not valid JSON: \(error.reason) (column \(error.column))"
+            )
+        }
     }
 
     private static func jsonLines(_ bytes: [UInt8], path: String, tasks: [BenchmarkTask]) throws(DatasetError) -> [Sample] {

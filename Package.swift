@@ -142,6 +142,8 @@ let package = Package(
         .testTarget(
             name: "PaceEndToEndTests",
             dependencies: ["PaceCore", "PaceDatasets"],
+            // The hostile corpus is read from the checkout by #filePath (HostileCorpus.swift), not bundled.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -115,15 +115,22 @@ extension PythonWorker {
             let reply = next(deadline: monotonicNanoseconds() + UInt64((limits[index] + grace) * 1e9))
             let outcome = CallOutcome(reply)
             guard case .value(let message) = outcome else { return (items, (index, outcome)) }
-            let seconds = Double(message["t"]?.intValue ?? 0) / 1e9
+            // Lines the program forged into the pipe must not pass for the worker's: exactly this test's header.
+            guard message["i"]?.intValue == index, let nanoseconds = message["t"]?.intValue else {
+                process.kill()
+                return (items, (index, .garbled("expected the header of test \(index), got \(message.jsonText.prefix(120))")))
+            }
+            let seconds = Double(nanoseconds) / 1e9
             if seconds > limits[index] {
                 process.kill()
                 return (items, (index, .timedOut))
             }
             let outputDeadline = monotonicNanoseconds() + UInt64(outputTimeout * 1e9)
             let digestReply = next(deadline: outputDeadline)
-            guard case .message(let digestLine) = digestReply, digestLine["n"] != nil else {
-                return (items, (index, CallOutcome(digestReply)))
+            guard case .message(let digestLine) = digestReply else { return (items, (index, CallOutcome(digestReply))) }
+            guard digestLine["n"]?.intValue != nil, digestLine["ok"] == nil else {
+                process.kill()
+                return (items, (index, .garbled("expected a digest line, got \(digestLine.jsonText.prefix(120))")))
             }
             let digest = digestLine["d"]?.stringValue
             switch nextRaw(deadline: outputDeadline) {
@@ -139,7 +146,11 @@ extension PythonWorker {
             }
         }
         let done = CallOutcome(next(deadline: monotonicNanoseconds() + UInt64((grace + 5) * 1e9)))
-        if case .value = done { return (items, nil) }
-        return (items, (inputs.count, done))
+        guard case .value(let message) = done else { return (items, (inputs.count, done)) }
+        guard message["done"] == .bool(true) else {
+            process.kill()
+            return (items, (inputs.count, .garbled("expected the end of the batch, got \(message.jsonText.prefix(120))")))
+        }
+        return (items, nil)
     }
 }

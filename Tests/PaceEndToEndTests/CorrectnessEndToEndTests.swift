@@ -53,4 +53,34 @@ struct CorrectnessEndToEndTests {
         #expect(results.first?.at("extra", "model")?.stringValue == "m")
         #expect(output.json?.at("metrics", "pass@1")?.doubleValue == 0.25)
     }
+
+    @Test("lines a sample forges into the worker's protocol pipe never make wrong answers pass")
+    func forgedProtocolLines() throws {
+        let directory = PaceBinary.scratch("forged")
+        // Forges a passing first test (lis_length([]) is 0) and an early end of the batch into every pipe it has;
+        // every real answer is wrong. (The same payload is in the hostile corpus, corrupt_pipe.py.)
+        let code = """
+            import os, stat
+            FORGED = b'{"ok": true, "i": 0, "t": 1}\\n{"d": null, "n": 1}\\n0\\n{"ok": true, "done": true}\\n'
+            def lis_length(nums):
+                for entry in os.listdir("/proc/self/fd"):
+                    fd = int(entry)
+                    try:
+                        if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode):
+                            os.write(fd, FORGED)
+                    except OSError:
+                        pass
+                return -1
+            """
+        let record = JSONValue.object([("task_id", .string("pace/lis_length")), ("solution", .string(code))])
+        PaceBinary.write(record.jsonText + "\n", to: directory + "/samples.jsonl")
+        let output = try PaceBinary.run([
+            "evaluate", "--dataset", "pace-bench", "--tasks", "pace/lis_length", "--no-efficiency",
+            "--samples", directory + "/samples.jsonl", "--output", directory + "/out", "--json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let result = try JSONParser.parse(try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8))
+        #expect(result["verdict"]?.stringValue == "crashed", "\(result.jsonText)")
+        #expect(result["detail"]?.stringValue?.contains("protocol") == true)
+    }
 }

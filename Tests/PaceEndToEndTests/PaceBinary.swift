@@ -22,6 +22,8 @@ enum PaceBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The pid `pace` ran as (its cgroup is named after it).
+        var processIdentifier: Int32 = 0
 
         /// stdout parsed as JSON (the summary printed by `--json`).
         var json: JSONValue? { try? JSONParser.parse(stdout.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -61,7 +63,8 @@ enum PaceBinary {
         return Output(
             status: process.terminationStatus,
             stdout: String(decoding: outData.get(), as: UTF8.self),
-            stderr: String(decoding: errData.get(), as: UTF8.self)
+            stderr: String(decoding: errData.get(), as: UTF8.self),
+            processIdentifier: process.processIdentifier
         )
     }
 

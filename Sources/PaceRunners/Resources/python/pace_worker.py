@@ -3,26 +3,34 @@
 
 Started by Pace inside its sandbox. Requests arrive on fd 0, replies leave on fd 1; both are moved to private
 descriptors before any untrusted code runs, and the untrusted code sees an empty stdin and a capped sink as stdout.
-Clocks, JSON, deepcopy and gc are bound here first, so code that patches `time` or builtins later cannot change
-how it is measured. The worker never receives expected answers: outputs go back to Pace, which asks a separate
-judge process (this same script with `--judge`, never running sample code) to compare them.
+Clocks, JSON, deepcopy, gc and the os calls it needs are bound here first. A program's calls run with the recursion
+limit and builtins its module code set up; everything else runs with the worker's own (restored after every piece of
+untrusted code), so code that patches `time`, `os` or builtins cannot change how it is measured or reported, nor
+keep state in builtins from one repetition to the next. The worker never receives expected answers: outputs go back
+to Pace, which asks a separate judge process (this same script with `--judge`, never running sample code) to compare
+them.
 
 Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...]}, {"$set": [...]},
 {"$frozenset": [...]}, {"$dict": [[k, v], ...]}, {"$int": "0x..."} (beyond 64 bits), {"$float": "nan"|"inf"|"-inf"},
 {"$bytes": "<base64>"}, {"$complex": [re, im]}, and {"$repr": "..."} for anything else (never equal to anything).
 """
 import base64 as _base64
+import builtins as _builtins
 import copy as _copy
 import gc as _gc
 import hashlib as _hashlib
 import json as _json
 import math as _math
+import operator as _operator
 import os as _os
 import random as _random
+import signal as _signal
 import sys as _sys
 import time as _time
 import traceback as _traceback
 
+_BUILTINS = _builtins.__dict__
+_PRISTINE_BUILTINS = dict(_BUILTINS)
 _perf = _time.perf_counter_ns
 _cpu = _time.process_time_ns
 _deepcopy = _copy.deepcopy
@@ -30,7 +38,14 @@ _collect, _enable, _disable = _gc.collect, _gc.enable, _gc.disable
 _dumps, _loads = _json.dumps, _json.loads
 _sha256 = _hashlib.sha256
 _write, _isinstance, _len, _exec = _os.write, isinstance, len, exec
+_all, _map, _is = all, map, _operator.is_
+_get_recursion_limit, _set_recursion_limit = _sys.getrecursionlimit, _sys.setrecursionlimit
+_kill, _waitpid, _getpid, _SIGKILL, _WNOHANG = _os.kill, _os.waitpid, _os.getpid, _signal.SIGKILL, _os.WNOHANG
+_scandir, _unlink, _rmdir, _chmod = _os.scandir, _os.unlink, _os.rmdir, _os.chmod
 _RECURSION_LIMIT = _sys.getrecursionlimit()
+# The private directory Pace made for this worker (its cwd, $HOME and $TMPDIR); emptied before every fresh repetition.
+_cwd = _os.getcwd()
+_PRIVATE_DIR = _cwd if _os.environ.get("TMPDIR") == _cwd and _os.path.basename(_cwd).startswith("pace-") else None
 _OUTPUT_KEEP = 4096
 if hasattr(_sys, "set_int_max_str_digits"):
     _sys.set_int_max_str_digits(0)
@@ -74,6 +89,23 @@ _requests, _reply_fd = _take_protocol_fds()
 _sink = _Sink()
 _sys.stdout = _sys.stderr = _sink
 _sys.stdin = open(_os.devnull)
+
+
+def _use_builtins(contents):
+    """Makes the builtins module hold exactly `contents`. Compares by identity only (values planted by untrusted code
+    could run code in __eq__), and leaves an unchanged dict alone (rewriting it would discard the interpreter's
+    specialised lookups of builtins, and cost the next call time)."""
+    same = _len(_BUILTINS) == _len(contents) and _all(_map(_is, _BUILTINS, contents))
+    if not (same and _all(_map(_is, _BUILTINS.values(), contents.values()))):
+        _BUILTINS.clear()
+        _BUILTINS.update(contents)
+
+
+def _restore():
+    """Gives the worker back its own recursion limit and builtins after untrusted code ran (whatever it patched or
+    stashed there is gone)."""
+    _set_recursion_limit(_RECURSION_LIMIT)
+    _use_builtins(_PRISTINE_BUILTINS)
 
 
 def _send(message):
@@ -194,12 +226,21 @@ class Program:
         self.code = compile(code, filename, "exec")
         self.entry_point = entry_point
         self.function = None
+        self.recursion_limit, self.builtins = _RECURSION_LIMIT, _PRISTINE_BUILTINS
 
     def instantiate(self):
-        """Runs the module code in fresh globals and returns the entry point (so state cannot carry over)."""
-        namespace = {"__name__": "__pace_sample__", "__builtins__": __builtins__}
-        _sys.setrecursionlimit(_RECURSION_LIMIT)
-        _exec(self.code, namespace)
+        """Runs the module code in fresh globals and returns the entry point (so state cannot carry over).
+
+        The recursion limit and builtins as the module code left them are kept for the program's calls (solutions
+        often raise the limit at import), starting from the worker's own each time.
+        """
+        namespace = {"__name__": "__pace_sample__", "__builtins__": _builtins}
+        _restore()
+        try:
+            _exec(self.code, namespace)
+            self.recursion_limit, self.builtins = _get_recursion_limit(), dict(_BUILTINS)
+        finally:
+            _restore()
         function = namespace.get(self.entry_point)
         if not callable(function):
             raise NameError(f"the program does not define a function named '{self.entry_point}'")
@@ -229,18 +270,27 @@ def op_load(request):
 
 
 def _prepare(program, args, fresh):
-    """Everything before a measured call: fresh globals if asked, a deep copy of the input, a full collection."""
+    """Everything before a measured call: fresh globals if asked (after clearing what earlier calls left behind), a
+    deep copy of the input, a full collection."""
+    if fresh:
+        _clear_leftovers()
     function = program.instantiate() if fresh else program.function
     call_args = _deepcopy(args)
-    _sys.setrecursionlimit(_RECURSION_LIMIT)
     _collect()
     return function, call_args
 
 
-def _measure(function, call_args):
+def _enter(program):
+    """Right before a call: the recursion limit and builtins the program's module code set up."""
+    _set_recursion_limit(program.recursion_limit)
+    _use_builtins(program.builtins)
+
+
+def _measure(program, function, call_args):
     """One measured call with GC off, timed by clocks bound before any untrusted code ran."""
     _disable()
     try:
+        _enter(program)
         c0 = _cpu()
         t0 = _perf()
         result = function(*call_args)
@@ -248,11 +298,12 @@ def _measure(function, call_args):
         c1 = _cpu()
     finally:
         _enable()
+        _restore()
     return result, t1 - t0, c1 - c0
 
 
 def _timed_call(program, args, fresh):
-    return _measure(*_prepare(program, args, fresh))
+    return _measure(program, *_prepare(program, args, fresh))
 
 
 def op_call(request):
@@ -279,7 +330,7 @@ def op_call(request):
         if sync:
             _send({"go": rep})
         try:
-            result, elapsed, cpu = _measure(function, call_args)
+            result, elapsed, cpu = _measure(program, function, call_args)
         except BaseException as error:  # noqa: B036
             return _failure(error, rep=rep, times=times)
         times.append(elapsed)
@@ -306,15 +357,19 @@ def op_batch(request):
     NaN has no digest: NaN != NaN in Python, while its text is equal.
     """
     limit = request.get("max_output", 1 << 16)
-    function = _programs[request.get("name", "sample")].function
+    program = _programs[request.get("name", "sample")]
+    function = program.function
     for index, raw in enumerate(request["inputs"]):
         try:
             # Inputs are decoded fresh from JSON, so no deep copy; no forced collection either (correctness only).
             args = decode(raw)
-            _sys.setrecursionlimit(_RECURSION_LIMIT)
-            t0 = _perf()
-            result = function(*args)
-            elapsed = _perf() - t0
+            try:
+                _enter(program)
+                t0 = _perf()
+                result = function(*args)
+                elapsed = _perf() - t0
+            finally:
+                _restore()
         except BaseException as error:  # noqa: B036
             _send(_failure(error, i=index))
             return None
@@ -336,15 +391,64 @@ def op_check(request):
     try:
         _exec(compile(request["test"], "<test>", "exec"), namespace)
         _collect()
-        t0 = _perf()
-        namespace["check"](program.function)
-        elapsed = _perf() - t0
+        try:
+            _enter(program)
+            t0 = _perf()
+            namespace["check"](program.function)
+            elapsed = _perf() - t0
+        finally:
+            _restore()
     except AssertionError as error:
         line = _traceback.extract_tb(error.__traceback__)[-1]
         return {"ok": False, "kind": "assertion", "error": f"assertion failed: {line.line or '?'}"}
     except BaseException as error:  # noqa: B036
         return _failure(error)
     return {"ok": True, "t": elapsed}
+
+
+def _clear_leftovers():
+    """Undoes what earlier calls left outside the interpreter, so that neither a process nor a file carries state
+    into the next repetition: kills every other process of the sandbox (only as PID 1 of its own PID namespace,
+    where kill(-1) reaches nothing else), reaps them, and empties the private directory. Uses only functions bound
+    at start-up (untrusted code may have patched the os module)."""
+    if _getpid() == 1:
+        try:
+            _kill(-1, _SIGKILL)
+        except OSError:
+            pass
+    while True:
+        try:
+            if _waitpid(-1, _WNOHANG)[0] == 0:
+                break
+        except ChildProcessError:
+            break
+    if _PRIVATE_DIR is not None:
+        _empty(_PRIVATE_DIR)
+
+
+def _empty(top):
+    """Removes everything inside `top`, never following symbolic links; iterative, so depth cannot exhaust the stack."""
+    pending, directories = [top], []
+    while pending:
+        try:
+            with _scandir(pending.pop()) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            _chmod(entry.path, 0o700)  # a directory made read-only could not be emptied
+                            pending.append(entry.path)
+                            directories.append(entry.path)
+                        else:
+                            _unlink(entry.path)
+                    except OSError:
+                        pass
+        except OSError:
+            pass
+    for directory in reversed(directories):
+        try:
+            _rmdir(directory)
+        except OSError:
+            pass
 
 
 # MARK: - Inputs (dataset code only)

@@ -22,8 +22,6 @@ struct HostileSample {
     /// An upper bound on efficiency (for cheats whose honest fallback is slow: blocked, they score near 0).
     var effAtMost: Double?
     var maxDurationSeconds: Double?
-    /// The expectation assumes hidden paths (HOME, /tmp, dataset, output) and a private /proc.
-    var needsHiding: Bool
     /// Why Pace cannot meet the expectation yet; the check is recorded as a known issue.
     var knownGap: String?
     /// Whether the known gap shows only on some hosts (then meeting the expectation is not reported as news).
@@ -43,7 +41,6 @@ struct HostileSample {
         self.efficiency = json["efficiency"]?.stringValue
         self.effAtMost = json["eff_at_most"]?.doubleValue
         self.maxDurationSeconds = json["max_duration_s"]?.doubleValue
-        self.needsHiding = json["needs_hiding"] == .bool(true)
         self.knownGap = json["known_gap"]?.stringValue
         self.hostDependent = json["host_dependent"] == .bool(true)
     }
@@ -127,8 +124,7 @@ extension HostileCorpus {
         for sample in samples {
             for result in results[sample.name] ?? [] {
                 let eff = result.efficiency.map { String(format: "%.2f", $0) } ?? "-"
-                var note = sample.knownGap != nil ? " (known gap)" : ""
-                if sample.needsHiding { note += " (needs hiding)" }
+                let note = sample.knownGap != nil ? " (known gap)" : ""
                 let detail = String(result.detail.prefix(90)).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/")
                 rows.append(
                     "| \(cell(sample.name, 22)) | \(cell(sample.category, 11)) | \(cell(sample.expect + note, 14)) | \(cell(result.verdict, 13)) | "

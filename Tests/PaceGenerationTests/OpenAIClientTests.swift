@@ -118,9 +118,10 @@ struct OpenAIClientTests {
             let result = await completeOnce(try testConfiguration(server) { $0.retry.maxRetries = 1 })
             guard case .failure(let failure) = result else { Issue.record("expected a failure"); return }
             #expect(failure.error.code == .truncatedStream)
-            // The server aborts the connection after its chunks; rarely the abort overtakes them, so the text kept
-            // may be missing — but whatever is kept must be exactly what was sent.
-            #expect(failure.partialText == nil || failure.partialText == String(fencedAdd.prefix(12)))
+            // The server aborts the connection after its three chunks; under load the abort can overtake some of
+            // them, so the text kept may be shorter or missing — but it is always a prefix of what was sent.
+            let sent = String(fencedAdd.prefix(12))
+            #expect(failure.partialText.map { sent.hasPrefix($0) } ?? true, "kept \(failure.partialText ?? "nil")")
             #expect(failure.attempts == 2)
         }
         options.behaviour = { _, _ in .endEarly(afterChunks: 2) }

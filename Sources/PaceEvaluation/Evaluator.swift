@@ -171,63 +171,29 @@ public struct Evaluator: Sendable {
 
     // MARK: - Output directory
 
+    private var output: RunOutput { RunOutput(directory: outputDirectory) }
+
     private func prepareOutput() throws(EvaluationError) -> ResultsStore {
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw EvaluationError(.outputUnwritable, "cannot create the output directory \(outputDirectory): \(error.localizedDescription)")
-        }
-        let runPath = outputDirectory + "/run.json"
-        let identity = runIdentity
-        if let data = manager.contents(atPath: runPath), let previous = try? JSONParser.parse(bytes: [UInt8](data)),
-            previous != identity
-        {
-            if overwrite {
-                try? manager.removeItem(atPath: outputDirectory + "/results.jsonl")
-                try? manager.removeItem(atPath: outputDirectory + "/summary.json")
-            } else {
-                throw EvaluationError(
-                    .incompatibleOutput,
-                    "\(outputDirectory) holds results of a different run (other dataset, samples or scoring settings); "
-                        + "choose another --output or pass --overwrite to start over"
-                )
-            }
-        }
-        writeAtomically(identity.jsonText + "\n", to: runPath)
-        return try ResultsStore(path: outputDirectory + "/results.jsonl")
+        try output.open(identity: runIdentity, overwrite: overwrite, differences: "other dataset, samples or scoring settings")
     }
 
     /// What must match for results in the output directory to be reused.
     private var runIdentity: JSONValue {
         let samplesHash = (try? FileReading.sha256(of: samplesPath)) ?? FileReading.sha256(text: samples.map(\.code).joined(separator: "\0"))
-        var settings = configuration.json.objectValue ?? []
-        let volatile: Set<String> = ["jobs", "k", "python"]
-        settings.removeAll { volatile.contains($0.0) }
         return .object([
             ("dataset_sha256", .string(dataset.sha256)),
             ("samples_sha256", .string(samplesHash)),
-            ("settings", .object(settings)),
+            ("settings", RunOutput.identifyingSettings(configuration)),
         ])
     }
 
     // MARK: - Summary
 
     private func summarize(results: [SampleResult], tasks: [BenchmarkTask], complete: Bool, started: Date) -> EvaluationSummary {
-        let efficiency = configuration.efficiency && tasks.contains { $0.efficiency != nil }
-        let suiteOrder = tasks.first?.suites.map(\.name) ?? []
-        let board = Scoreboard(results: results, requestedK: configuration.ks, suiteOrder: suiteOrder, efficiency: efficiency)
-        let json = SummaryWriter.json(
-            scoreboard: board,
-            dataset: dataset,
-            samplesPath: samplesPath,
-            configuration: configuration,
-            complete: complete,
-            started: started,
-            results: results
+        output.summarize(
+            results, tasks: tasks, dataset: dataset, samplesPath: samplesPath, configuration: configuration,
+            complete: complete, started: started
         )
-        writeAtomically(json.jsonText + "\n", to: outputDirectory + "/summary.json")
-        return EvaluationSummary(scoreboard: board, json: json, complete: complete, outputDirectory: outputDirectory, results: results)
     }
 }
 

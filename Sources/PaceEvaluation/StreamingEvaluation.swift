@@ -172,66 +172,21 @@ public struct StreamingEvaluator: Sendable {
 
     // MARK: - Output
 
+    private var output: RunOutput { RunOutput(directory: outputDirectory) }
+
     private func prepareOutput() throws(EvaluationError) -> ResultsStore {
-        do {
-            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw EvaluationError(
-                .outputUnwritable,
-                "cannot create the output directory \(outputDirectory): \(error.localizedDescription)"
-            )
-        }
-        let runPath = outputDirectory + "/run.json"
-        var settings = configuration.json.objectValue ?? []
-        settings.removeAll { ["jobs", "k", "python"].contains($0.0) }
         let identity = JSONValue.object([
             ("dataset_sha256", .string(dataset.sha256)),
             ("generation", generation),
-            ("settings", .object(settings)),
+            ("settings", RunOutput.identifyingSettings(configuration)),
         ])
-        if let data = FileManager.default.contents(atPath: runPath),
-            let previous = try? JSONParser.parse(bytes: [UInt8](data)),
-            previous != identity
-        {
-            guard overwrite else {
-                throw EvaluationError(
-                    .incompatibleOutput,
-                    "\(outputDirectory) holds results of a different run (other dataset, model, generation or scoring settings); "
-                        + "choose another --output or pass --overwrite to start over"
-                )
-            }
-            try? FileManager.default.removeItem(atPath: outputDirectory + "/results.jsonl")
-            try? FileManager.default.removeItem(atPath: outputDirectory + "/summary.json")
-        }
-        writeAtomically(identity.jsonText + "\n", to: runPath)
-        return try ResultsStore(path: outputDirectory + "/results.jsonl")
+        return try output.open(identity: identity, overwrite: overwrite, differences: "other dataset, model, generation or scoring settings")
     }
 
     private func summarize(_ results: [SampleResult], complete: Bool, started: Date) -> EvaluationSummary {
-        let efficiency = configuration.efficiency && tasks.contains { $0.efficiency != nil }
-        let suiteOrder = tasks.first?.suites.map(\.name) ?? []
-        let board = Scoreboard(
-            results: results,
-            requestedK: configuration.ks,
-            suiteOrder: suiteOrder,
-            efficiency: efficiency
-        )
-        let json = SummaryWriter.json(
-            scoreboard: board,
-            dataset: dataset,
-            samplesPath: samplesPath,
-            configuration: configuration,
-            complete: complete,
-            started: started,
-            results: results
-        )
-        writeAtomically(json.jsonText + "\n", to: outputDirectory + "/summary.json")
-        return EvaluationSummary(
-            scoreboard: board,
-            json: json,
-            complete: complete,
-            outputDirectory: outputDirectory,
-            results: results
+        output.summarize(
+            results, tasks: tasks, dataset: dataset, samplesPath: samplesPath, configuration: configuration,
+            complete: complete, started: started
         )
     }
 }

@@ -5,6 +5,7 @@ import Glibc
 #endif
 import ArgumentParser
 import Foundation
+import PaceDatasets
 import PaceEvaluation
 import PaceRunners
 import PaceSandbox
@@ -188,6 +189,13 @@ func defaultCacheDirectory() -> String {
 func taskSet(_ text: String) -> Set<String> { Set(commaList(text, { $0 }) ?? []) }
 
 /// The values of a comma-separated list, or nil when one does not parse.
+/// Rejects a `--dataset-format` that names no known format, listing the ones there are.
+func validateDatasetFormat(_ name: String?) throws {
+    if let name, DatasetFormat(rawValue: name) == nil {
+        throw ValidationError("--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+}
+
 func commaList<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
     let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }

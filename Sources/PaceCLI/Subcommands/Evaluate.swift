@@ -50,9 +50,7 @@ extension PaceCommand {
         @OptionGroup var efficiency: EfficiencyOptions
 
         func validate() throws {
-            if let datasetFormat, DatasetFormat(rawValue: datasetFormat) == nil {
-                throw ValidationError("--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
+            try validateDatasetFormat(datasetFormat)
         }
 
         func run() throws {

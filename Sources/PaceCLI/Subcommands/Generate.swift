@@ -41,11 +41,7 @@ extension PaceCommand {
         @OptionGroup var generation: GenerationOptions
 
         func validate() throws {
-            if let datasetFormat, DatasetFormat(rawValue: datasetFormat) == nil {
-                throw ValidationError(
-                    "--dataset-format must be one of: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-            }
+            try validateDatasetFormat(datasetFormat)
         }
 
         func run() async throws {

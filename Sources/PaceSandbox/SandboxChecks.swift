@@ -29,7 +29,7 @@ public enum SandboxChecks {
     /// Every check, essentials first.
     public static func run(configuration: SandboxConfiguration, support: IsolationSupport = .current) -> [SandboxCheck] {
         var checks = [groupKill(configuration, support), timeLimit(configuration, support)]
-        let view = observe(configuration, support)
+        let view = observe(configuration, support, everything: true)
         checks.append(memoryLimit(configuration, view))
         checks.append(contentsOf: isolation(configuration, support, view))
         checks.append(hardwareCounters())
@@ -38,7 +38,7 @@ public enum SandboxChecks {
 
     /// The essential checks that failed (empty when it is safe to run samples).
     public static func missingEssentials(configuration: SandboxConfiguration, support: IsolationSupport = .current) -> [SandboxCheck] {
-        let view = observe(configuration, support)
+        let view = observe(configuration, support, everything: false)
         return [groupKill(configuration, support), timeLimit(configuration, support), memoryLimit(configuration, view)]
             .filter { !$0.passed }
     }
@@ -209,22 +209,29 @@ public enum SandboxChecks {
         }
     }
 
-    private static func observe(_ configuration: SandboxConfiguration, _ support: IsolationSupport) -> ProbeView {
+    /// Runs a shell in the sandbox that prints what it sees: only its limits (what the essentials need, checked
+    /// before every evaluation), or `everything` for `pace doctor`.
+    private static func observe(_ configuration: SandboxConfiguration, _ support: IsolationSupport, everything: Bool) -> ProbeView {
         var view = ProbeView()
-        // A file in the host's temporary directory that a private /tmp must not show.
+        var script = "echo @limits; cat /proc/self/limits; "
+        // With everything: a file in the host's temporary directory that a private /tmp must not show.
         let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
         view.marker = "pace-doctor-marker-\(getpid())"
-        let markerPath = "\(base)/\(view.marker)"
-        FileManager.default.createFile(atPath: markerPath, contents: Data())
-        defer {
-            unlink(markerPath)
-            unlink("/var/tmp/pace-doctor-write")  // written only where the filesystem is not read-only
+        if everything {
+            FileManager.default.createFile(atPath: "\(base)/\(view.marker)", contents: Data())
+            script += """
+                echo @status; cat /proc/self/status; echo @tmp; ls -A \(base); echo @proc; ls /proc; \
+                echo @net; cat /proc/net/dev; echo @uid; id -u; echo @write; \
+                (echo x > /var/tmp/pace-doctor-write && echo writable) 2>/dev/null || echo read-only;
+                """
         }
-        let script = """
-            echo @limits; cat /proc/self/limits; echo @status; cat /proc/self/status; echo @tmp; ls -A \(base); \
-            echo @proc; ls /proc; echo @net; cat /proc/net/dev; echo @uid; id -u; echo @write; \
-            (echo x > /var/tmp/pace-doctor-write && echo writable) 2>/dev/null || echo read-only; echo @end
-            """
+        script += "echo @end"
+        defer {
+            if everything {
+                unlink("\(base)/\(view.marker)")
+                unlink("/var/tmp/pace-doctor-write")  // written only where the filesystem is not read-only
+            }
+        }
         let process: SandboxedProcess
         do {
             process = try launchShell(script, configuration, support)

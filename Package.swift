@@ -25,9 +25,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        // Test-only: the fake OpenAI-compatible server the generation tests talk to.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C shims: spawning a sandboxed child (fork, setsid, namespaces, rlimits) and gzip via zlib.
@@ -131,10 +128,10 @@ let package = Package(
             name: "PaceGenerationTests",
             dependencies: [
                 "PaceCore", "PaceDatasets", "PaceRunners", "PaceGeneration", "PaceEvaluation", "PaceCLI",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
+                // The fake OpenAI-compatible server speaks HTTP/1.1 through SwiftNIO, which the client needs anyway.
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

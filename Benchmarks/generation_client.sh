@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures Pace's generation client against the local fake OpenAI-compatible server (Hummingbird, in the test target):
+# Measures Pace's generation client against the local fake OpenAI-compatible server (SwiftNIO HTTP/1.1, in the test target):
 #   1. requests per second at concurrency 1, 8 and 64, streamed and not, against an instant server and one that
 #      takes 50 ms per answer (every response cached with fdatasync);
 #   2. peak RSS of `pace generate` serving 10 005 responses from its cache (pace-bench × 667, no server needed).

@@ -1,7 +1,5 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
-import Hummingbird
-import NIOCore
 import PaceCore
 
 /// One answer of the fake server, as a JSON body or as server-sent events, one piece (token) per event.
@@ -67,12 +65,12 @@ struct FakeAnswer: Sendable {
     }
 
     /// Writes the answer as server-sent events, misbehaving as `behaviour` says.
-    func stream(_ behaviour: FakeBehaviour, includeUsage: Bool, to writer: inout any ResponseBodyWriter) async throws {
+    func stream(_ behaviour: FakeBehaviour, includeUsage: Bool, to writer: ResponseWriter) async throws {
         func send(_ value: JSONValue) async throws {
-            try await writer.write(ByteBuffer(string: "data: \(value.jsonText)\n\n"))
+            try await writer.write("data: \(value.jsonText)\n\n")
         }
         if chat {
-            try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+            try await writer.write(": keep-alive\n\n")
             try await send(
                 .object([
                     (
@@ -91,7 +89,7 @@ struct FakeAnswer: Sendable {
             switch behaviour {
             case .cutStream(let limit) where position == limit: throw CutConnection()
             case .endEarly(let limit) where position == limit:
-                try await writer.finish(nil)
+                try await writer.finish()
                 return
             case .slow(let delay): try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
             default: break
@@ -102,7 +100,7 @@ struct FakeAnswer: Sendable {
         if includeUsage {
             try await send(.object([("id", .string("cmpl-fake")), ("choices", .array([])), ("usage", usage)]))
         }
-        try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
-        try await writer.finish(nil)
+        try await writer.write("data: [DONE]\n\n")
+        try await writer.finish()
     }
 }

@@ -1,10 +1,9 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
 import Foundation
-import HTTPTypes
-import Hummingbird
-import Logging
 import NIOCore
+import NIOHTTP1
+import NIOPosix
 import PaceCore
 import Synchronization
 
@@ -75,29 +74,37 @@ final class FakeOpenAIServer: Sendable {
         _ body: (FakeOpenAIServer) async throws -> T
     ) async throws -> T {
         let server = FakeOpenAIServer(options: options)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "fake-openai")
-        logger.logLevel = .critical
-        let app = Application(
-            router: server.router(),
-            configuration: .init(address: .hostname("127.0.0.1", port: port)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
+                        wrappingChannelSynchronously: channel
+                    )
+                }
+            }
+        server.port = listener.channel.localAddress?.port ?? 0
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            server.port = await iterator.next() ?? 0
+            group.addTask {
+                try await withThrowingDiscardingTaskGroup { connections in
+                    try await listener.executeThenClose { inbound in
+                        for try await connection in inbound {
+                            connections.addTask { await server.serve(connection) }
+                        }
+                    }
+                }
+            }
             let result: Result<T, any Error>
             do {
                 result = .success(try await body(server))
             } catch {
                 result = .failure(error)
             }
-            // Cancelling the server while a client is still setting up a connection (tests that stop a run early
-            // abandon requests in flight) can trap inside NIO; let pending connections settle first.
+            // Hanging and silent answers end when the server stops; give them a moment, then close everything.
             server.stopping.withLock { $0 = true }
-            try? await Task.sleep(for: .milliseconds(500))
+            try? await Task.sleep(for: .milliseconds(100))
+            try? await listener.channel.close()
             group.cancelAll()
             return try result.get()
         }
@@ -105,27 +112,54 @@ final class FakeOpenAIServer: Sendable {
 
     var snapshot: Stats { stats.withLock { $0 } }
 
-    // MARK: - Routes
+    // MARK: - HTTP
 
-    private func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.get("/v1/models") { [options] request, _ in
-            if let key = options.apiKey, request.headers[.authorization] != "Bearer \(key)" {
-                return Self.error(401, "Incorrect API key provided")
+    /// Serves the requests of one connection, one after the other (keep-alive), until the client closes it.
+    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+        try? await connection.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            var body = ByteBuffer()
+            for try await part in inbound {
+                switch part {
+                case .head(let requestHead):
+                    head = requestHead
+                    body.clear()
+                case .body(var piece):
+                    body.writeBuffer(&piece)
+                case .end:
+                    guard let request = head else { continue }
+                    let writer = ResponseWriter(outbound: outbound, keepAlive: request.isKeepAlive)
+                    try await route(request, body: body, to: writer)
+                    if !request.isKeepAlive { return }
+                }
             }
-            let data = options.models.map { JSONValue.object([("id", .string($0)), ("object", .string("model"))]) }
-            return Self.json(.object([("object", .string("list")), ("data", .array(data))]))
         }
-        router.post("/v1/chat/completions") { request, _ in try await self.handle(request, chat: true) }
-        router.post("/v1/completions") { request, _ in try await self.handle(request, chat: false) }
-        return router
     }
 
-    private func handle(_ request: Request, chat: Bool) async throws -> Response {
-        var request = request
-        let buffer = try await request.collectBody(upTo: 1 << 22)
+    private func route(_ head: HTTPRequestHead, body: ByteBuffer, to writer: ResponseWriter) async throws {
+        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        let authorization = head.headers["authorization"].first
+        switch (head.method, path) {
+        case (.GET, "/v1/models"):
+            if let key = options.apiKey, authorization != "Bearer \(key)" {
+                return try await writer.send(Self.error(401, "Incorrect API key provided"))
+            }
+            let data = options.models.map { JSONValue.object([("id", .string($0)), ("object", .string("model"))]) }
+            try await writer.send(Self.json(.object([("object", .string("list")), ("data", .array(data))])))
+        case (.POST, "/v1/chat/completions"):
+            try await handle(body, authorization: authorization, chat: true, to: writer)
+        case (.POST, "/v1/completions"):
+            try await handle(body, authorization: authorization, chat: false, to: writer)
+        default:
+            try await writer.send(Self.error(404, "no route for \(head.method) \(path)"))
+        }
+    }
+
+    private func handle(_ buffer: ByteBuffer, authorization: String?, chat: Bool, to writer: ResponseWriter)
+        async throws
+    {
         guard let body = try? JSONParser.parse(bytes: Array(buffer.readableBytesView)) else {
-            return Self.error(400, "body is not JSON")
+            return try await writer.send(Self.error(400, "body is not JSON"))
         }
         let prompt =
             chat
@@ -139,27 +173,19 @@ final class FakeOpenAIServer: Sendable {
             stats.bodies.append(body)
             return stats.requests - 1
         }
-        let done: @Sendable () -> Void = { [self] in self.stats.withLock { $0.inFlight -= 1 } }
-        if let key = options.apiKey, request.headers[.authorization] != "Bearer \(key)" {
-            done()
-            return Self.error(401, "Incorrect API key provided")
+        defer { stats.withLock { $0.inFlight -= 1 } }
+        if let key = options.apiKey, authorization != "Bearer \(key)" {
+            return try await writer.send(Self.error(401, "Incorrect API key provided"))
         }
         let model = body["model"]?.stringValue ?? ""
         guard options.models.contains(model) else {
-            done()
-            return Self.error(404, "The model `\(model)` does not exist.")
+            return try await writer.send(Self.error(404, "The model `\(model)` does not exist."))
         }
         if options.rejectsStreamOptions && body["stream_options"] != nil {
-            done()
-            return Self.error(400, "Unrecognized request argument supplied: stream_options")
+            return try await writer.send(Self.error(400, "Unrecognized request argument supplied: stream_options"))
         }
         if options.latency > 0 { try? await Task.sleep(nanoseconds: UInt64(options.latency * 1e9)) }
         let behaviour = options.behaviour(number, prompt)
-        if case .silent = behaviour {
-            await waitUntilStopping()
-            done()
-            return Self.error(503, "stopped")
-        }
         let answer = FakeAnswer(
             text: options.completion(prompt),
             prompt: prompt,
@@ -169,51 +195,26 @@ final class FakeOpenAIServer: Sendable {
         )
         let stream = body["stream"] == .bool(true) && options.streams
         let includeUsage = body["stream_options"]?["include_usage"] == .bool(true) && options.reportsUsage
-        return respond(behaviour, answer: answer, stream: stream, includeUsage: includeUsage, done: done)
-    }
-
-    private func respond(
-        _ behaviour: FakeBehaviour,
-        answer: FakeAnswer,
-        stream: Bool,
-        includeUsage: Bool,
-        done: @escaping @Sendable () -> Void
-    ) -> Response {
         switch behaviour {
+        case .silent:
+            await waitUntilStopping()
+            try await writer.send(Self.error(503, "stopped"))
         case .status(let code, let retryAfter):
-            done()
             var response = Self.error(code, code == 429 ? "Rate limit reached, slow down" : "Internal server error")
-            if let retryAfter { response.headers[.retryAfter] = retryAfter }
-            return response
+            if let retryAfter { response.headers.add(name: "retry-after", value: retryAfter) }
+            try await writer.send(response)
         case .garbage:
-            done()
-            return Response(
-                status: .ok,
-                headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>"))
+            try await writer.send(
+                FakeResponse(status: .ok, contentType: "application/json", body: "<html>502 Bad Gateway</html>")
             )
         case .hang:
-            return Response(
-                status: .ok,
-                body: ResponseBody { [self] writer in
-                    defer { done() }
-                    await self.waitUntilStopping()
-                    try await writer.finish(nil)
-                }
-            )
-        case .complete, .cutStream, .endEarly, .slow, .silent:
-            guard stream else {
-                done()
-                return Self.json(answer.whole())
-            }
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/event-stream"],
-                body: ResponseBody { writer in
-                    defer { done() }
-                    try await answer.stream(behaviour, includeUsage: includeUsage, to: &writer)
-                }
-            )
+            try await writer.start(.ok, contentType: "application/json")
+            await waitUntilStopping()
+            try await writer.finish()
+        case .complete, .cutStream, .endEarly, .slow:
+            guard stream else { return try await writer.send(Self.json(answer.whole())) }
+            try await writer.start(.ok, contentType: "text/event-stream")
+            try await answer.stream(behaviour, includeUsage: includeUsage, to: writer)
         }
     }
 
@@ -225,21 +226,63 @@ final class FakeOpenAIServer: Sendable {
         }
     }
 
-    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: value.jsonText))
-        )
+    static func json(_ value: JSONValue, status: HTTPResponseStatus = .ok) -> FakeResponse {
+        FakeResponse(status: status, contentType: "application/json", body: value.jsonText)
     }
 
-    static func error(_ code: Int, _ message: String) -> Response {
+    static func error(_ code: Int, _ message: String) -> FakeResponse {
         json(
             .object([("error", .object([("message", .string(message)), ("type", .string("fake_error"))]))]),
-            status: .init(code: code)
+            status: .init(statusCode: code)
         )
     }
 }
 
-/// Thrown by the fake server to break a connection mid-stream.
+/// A whole (not streamed) response of the fake server.
+struct FakeResponse: Sendable {
+    var status: HTTPResponseStatus
+    var headers: HTTPHeaders
+    var body: String
+
+    init(status: HTTPResponseStatus, contentType: String, body: String) {
+        self.status = status
+        self.headers = ["content-type": contentType]
+        self.body = body
+    }
+}
+
+/// Writes one HTTP/1.1 response on a connection: whole (with a length), or streamed (chunked) piece by piece.
+struct ResponseWriter: Sendable {
+    let outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    let keepAlive: Bool
+
+    func send(_ response: FakeResponse) async throws {
+        var headers = response.headers
+        headers.add(name: "content-length", value: String(response.body.utf8.count))
+        try await head(response.status, headers)
+        try await outbound.write(.body(.byteBuffer(ByteBuffer(string: response.body))))
+        try await finish()
+    }
+
+    /// Sends the head of a streamed response; the body follows with `write` and ends with `finish`.
+    func start(_ status: HTTPResponseStatus, contentType: String) async throws {
+        try await head(status, ["content-type": contentType])
+    }
+
+    func write(_ text: String) async throws {
+        try await outbound.write(.body(.byteBuffer(ByteBuffer(string: text))))
+    }
+
+    func finish() async throws {
+        try await outbound.write(.end(nil))
+    }
+
+    private func head(_ status: HTTPResponseStatus, _ headers: HTTPHeaders) async throws {
+        var headers = headers
+        if !keepAlive { headers.add(name: "connection", value: "close") }
+        try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
+    }
+}
+
+/// Thrown by the fake server to break a connection mid-stream (the connection is closed without ending the body).
 struct CutConnection: Error {}

@@ -3,7 +3,6 @@
 import Foundation
 import PaceCore
 import PaceDatasets
-import PaceDatasets
 import PaceRunners
 import PaceSandbox
 
@@ -16,10 +15,15 @@ struct ExpectedSuite: Sendable {
     /// Per input: SHA-256 of the expected output's text; a sample output with the same digest is correct.
     var digests: [String?]
 
-    init(outputs: [String?], seconds: [Double]) {
+    /// `digests` come from the cache when it has them; otherwise they are computed here.
+    init(outputs: [String?], seconds: [Double], digests: [String?]? = nil) {
         self.outputs = outputs
         self.seconds = seconds
-        digests = outputs.map { $0.map(FileReading.sha256(text:)) }
+        if let digests, digests.count == outputs.count {
+            self.digests = zip(outputs, digests).map { $0 == nil ? nil : $1 }
+        } else {
+            self.digests = outputs.map { $0.map(FileReading.sha256(text:)) }
+        }
     }
 }
 
@@ -129,7 +133,8 @@ enum ExpectedOutputs {
                 let errors = value["failed"]?.arrayValue?.compactMap(\.intValue) ?? []
                 var list: [String?] = outputs.map { $0.stringValue }
                 for index in errors where index < list.count { list[index] = nil }
-                parsed[name] = ExpectedSuite(outputs: list, seconds: times.map { $0.doubleValue ?? 0 })
+                let digests = value["digests"]?.arrayValue?.map(\.stringValue)
+                parsed[name] = ExpectedSuite(outputs: list, seconds: times.map { $0.doubleValue ?? 0 }, digests: digests)
             }
             cached[id] = parsed
         }
@@ -146,6 +151,7 @@ enum ExpectedOutputs {
                     ("outputs", .array(suite.outputs.map { $0.map(JSONValue.string) ?? .null })),
                     ("seconds", .array(suite.seconds.map { .number(format($0)) })),
                     ("failed", .array(failed.map { .number("\($0)") })),
+                    ("digests", .array(suite.digests.map { $0.map(JSONValue.string) ?? .null })),
                 ]))
             }
             JSONValue.object([("task_id", .string(task.id)), ("suites", .object(members))]).write(to: &text)

@@ -85,7 +85,11 @@ struct RunOptions: ParsableArguments {
             throw PaceExitCode.pythonMissing.exitCode
         }
         let cache = cacheDir ?? defaultCacheDirectory()
-        var configuration = EvaluationConfiguration(python: interpreter, cacheDirectory: cache)
+        var configuration = EvaluationConfiguration(
+            // Beside the cache, not in it: the worker's directory is visible to samples, the cache never is.
+            python: interpreter.compilingWorker(into: URL(fileURLWithPath: cache).path + "-worker"),
+            cacheDirectory: cache
+        )
         if let jobs { configuration.jobs = jobs }
         configuration.ks = try parseKs()
         configuration.minimumTimeLimit = timeout

@@ -38,7 +38,8 @@ public final class PythonWorker {
         configuration: SandboxConfiguration,
         startTimeout: Double = 20
     ) throws(RunnerError) {
-        guard let script = PythonWorker.scriptPath, FileManager.default.fileExists(atPath: script) else {
+        guard let script = python.workerBytecode ?? PythonWorker.scriptPath, FileManager.default.fileExists(atPath: script)
+        else {
             throw RunnerError(.resourceMissing, "the worker script pace_worker.py is missing from Pace's resources")
         }
         var environment = [
@@ -58,7 +59,7 @@ public final class PythonWorker {
         do {
             process = try SandboxedProcess.launch(
                 executable: python.executable,
-                arguments: ["-I", "-B", script],
+                arguments: ["-I", "-S", "-B", script] + python.sitePackages,
                 environment: environment,
                 configuration: configuration
             )

@@ -14,21 +14,31 @@ Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...
 {"$frozenset": [...]}, {"$dict": [[k, v], ...]}, {"$int": "0x..."} (beyond 64 bits), {"$float": "nan"|"inf"|"-inf"},
 {"$bytes": "<base64>"}, {"$complex": [re, im]}, and {"$repr": "..."} for anything else (never equal to anything).
 """
-import base64 as _base64
+# Imports are chosen for start-up time (a worker starts per sample): C modules where they suffice (binascii, _signal,
+# the built-in SHA-256), no traceback (its imports cost ~8 ms a start); random is imported by the generator worker.
+import binascii as _binascii
 import builtins as _builtins
 import copy as _copy
 import gc as _gc
-import hashlib as _hashlib
 import json as _json
 import math as _math
 import operator as _operator
 import os as _os
-import random as _random
-import signal as _signal
+import _signal
 import sys as _sys
 import time as _time
-import traceback as _traceback
 
+try:
+    from _sha2 import sha256 as _sha256  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256
+    except ImportError:
+        from hashlib import sha256 as _sha256
+
+# Pace starts Python with -S (no `site`: its .pth files can cost more than the rest of a start) and passes the
+# interpreter's site-packages directories as arguments; they go after the standard library, where `site` puts them.
+_sys.path.extend(d for d in _sys.argv[1:] if d not in _sys.path)
 _BUILTINS = _builtins.__dict__
 _PRISTINE_BUILTINS = dict(_BUILTINS)
 _perf = _time.perf_counter_ns
@@ -36,7 +46,6 @@ _cpu = _time.process_time_ns
 _deepcopy = _copy.deepcopy
 _collect, _enable, _disable = _gc.collect, _gc.enable, _gc.disable
 _dumps, _loads = _json.dumps, _json.loads
-_sha256 = _hashlib.sha256
 _write, _isinstance, _len, _exec = _os.write, isinstance, len, exec
 _all, _map, _is = all, map, _operator.is_
 _get_recursion_limit, _set_recursion_limit = _sys.getrecursionlimit, _sys.setrecursionlimit
@@ -134,6 +143,8 @@ def encode(value, depth=0):
             return value
         return {"$float": "nan" if value != value else ("inf" if value > 0 else "-inf")}
     if t is list:
+        if _len(value) > 8 and _flat(value):
+            return value
         return [encode(v, depth + 1) for v in value]
     if t is tuple:
         return {"$tuple": [encode(v, depth + 1) for v in value]}
@@ -146,10 +157,30 @@ def encode(value, depth=0):
         items.sort(key=lambda item: _dumps(item, sort_keys=True))
         return {"$set" if t is set else "$frozenset": items}
     if t is bytes:
-        return {"$bytes": _base64.b64encode(value).decode()}
+        return {"$bytes": _binascii.b2a_base64(value, newline=False).decode()}
     if t is complex:
         return {"$complex": [encode(value.real), encode(value.imag)]}
     return {"$repr": t.__name__}
+
+
+_SCALARS = frozenset((str, bool, int, float, type(None)))
+
+
+def _flat(values):
+    """Whether `values` holds only scalars that encode to themselves, checked at C speed where possible: large flat
+    lists are common outputs, and encoding them element by element cost seconds on HumanEval+'s biggest ones."""
+    kinds = set(_map(type, values))
+    if not kinds <= _SCALARS:
+        return False
+    if int in kinds:
+        ints = values if _len(kinds) == 1 else [v for v in values if type(v) is int]
+        if min(ints) < -(1 << 63) or max(ints) >= (1 << 63):
+            return False
+    if float in kinds:
+        floats = values if _len(kinds) == 1 else [v for v in values if type(v) is float]
+        if not _all(_map(_math.isfinite, floats)):
+            return False
+    return True
 
 
 def decode(data):
@@ -174,7 +205,7 @@ def decode(data):
         if key == "$float":
             return float(inner)
         if key == "$bytes":
-            return _base64.b64decode(inner)
+            return _binascii.a2b_base64(inner)
         if key == "$complex":
             return complex(decode(inner[0]), decode(inner[1]))
         if key == "$repr":
@@ -213,6 +244,19 @@ def _error_kind(error):
     return "exception"
 
 
+def _frames(error):
+    """(file, line, function) of each frame of the error's traceback, outermost first."""
+    frames, tb = [], error.__traceback__
+    while tb is not None:
+        frames.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
+        tb = tb.tb_next
+    return frames
+
+
+def _trace(error):
+    return "\n".join(f"  {name}:{line} in {function}" for name, line, function in _frames(error)) + "\n" + _describe(error)
+
+
 def _failure(error, **extra):
     reply = {"ok": False, "kind": _error_kind(error), "error": _describe(error)}
     reply.update(extra)
@@ -223,6 +267,7 @@ class Program:
     """A compiled program and the function it defines."""
 
     def __init__(self, code, entry_point, filename):
+        self.source, self.filename = code, filename
         self.code = compile(code, filename, "exec")
         self.entry_point = entry_point
         self.function = None
@@ -373,14 +418,15 @@ def op_batch(request):
         except BaseException as error:  # noqa: B036
             _send(_failure(error, i=index))
             return None
-        _send({"ok": True, "i": index, "t": elapsed})
+        _send_text(f'{{"ok":true,"i":{index},"t":{elapsed}}}')
         try:
             text = _dumps(encode(result), separators=(",", ":"))
         except BaseException as error:  # noqa: B036
             text = _dumps({"$repr": f"unserializable: {type(error).__name__}"})
         digest = None if '"$float":"nan"' in text else _sha256(text.encode()).hexdigest()
-        _send({"d": digest, "n": _len(text)})
-        _send_text(text if _len(text) <= limit else _dumps({"$omitted": _len(text)}))
+        # The digest line and the output go in one write (one wake-up of Pace instead of two).
+        _send_text(_dumps({"d": digest, "n": _len(text)}, separators=(",", ":")) + "\n"
+                   + (text if _len(text) <= limit else _dumps({"$omitted": _len(text)})))
     return {"ok": True, "done": True}
 
 
@@ -399,8 +445,12 @@ def op_check(request):
         finally:
             _restore()
     except AssertionError as error:
-        line = _traceback.extract_tb(error.__traceback__)[-1]
-        return {"ok": False, "kind": "assertion", "error": f"assertion failed: {line.line or '?'}"}
+        frames = _frames(error)
+        sources = {"<test>": request["test"], program.filename: program.source}
+        name, number = frames[-1][:2] if frames else ("", 0)
+        lines = sources.get(name, "").splitlines()
+        line = lines[number - 1].strip() if 0 < number <= _len(lines) else "?"
+        return {"ok": False, "kind": "assertion", "error": f"assertion failed: {line}"}
     except BaseException as error:  # noqa: B036
         return _failure(error)
     return {"ok": True, "t": elapsed}
@@ -459,6 +509,8 @@ def op_generate(request):
     The namespace gets the helpers first (ENAMEL's), then the task's prompt (its imports and helper functions),
     then the generator, as ENAMEL builds it.
     """
+    # A generator worker runs nothing before this, so these imports cannot meet planted modules.
+    import random as _random
     import string as _string
     namespace = {"__name__": "__pace_generator__", "random": _random, "string": _string, "time": _time}
     try:
@@ -584,7 +636,7 @@ def main():
             else:
                 reply = operation(request)
         except BaseException as error:  # noqa: B036
-            reply = {"ok": False, "kind": "harness", "error": _describe(error), "trace": _traceback.format_exc()[-2000:]}
+            reply = {"ok": False, "kind": "harness", "error": _describe(error), "trace": _trace(error)[-2000:]}
         if reply is not None:
             output = _sink.take()
             if output:

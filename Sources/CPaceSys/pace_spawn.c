@@ -197,11 +197,10 @@ static void drop_all_capabilities(const pace_spawn_config *c, int err) {
 }
 
 static void run_program(const pace_spawn_config *c, int error_fd, pid_t supervisor) {
-    if (c->new_pid_namespace) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        pid_t parent = getppid();
-        if (parent != supervisor && parent != 0) _exit(127);  // PID 1 of a new namespace sees parent 0
-    }
+    // Always, not only with a PID namespace: without one, killing the supervisor must still take the program down.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    pid_t parent = getppid();
+    if (parent != supervisor && parent != 0) _exit(127);  // PID 1 of a new namespace sees parent 0
     // Move error_fd out of the way of 0..2 before dup2.
     int err = fcntl(error_fd, F_DUPFD_CLOEXEC, 10);
     if (err < 0) report_error(error_fd, 6);

@@ -108,6 +108,7 @@ final class ProcessCgroup {
 
     private static let ownDirectory: String? = {
         guard geteuid() == 0, let root else { return nil }
+        sweepStale(in: root)
         let path = "\(root)/pace-\(getpid())"
         if mkdir(path, 0o755) != 0 && errno != EEXIST { return nil }
         atexit {
@@ -115,6 +116,31 @@ final class ProcessCgroup {
         }
         return path
     }()
+
+    /// Removes the cgroups of Pace processes that are gone (killed before their exit handler ran), killing
+    /// whatever is left in them first.
+    private static func sweepStale(in root: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for entry in entries where entry.hasPrefix("pace-") {
+            guard let pid = pid_t(entry.dropFirst(5)), pid != getpid(), Glibc.kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            let directory = "\(root)/\(entry)"
+            let workers = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for worker in workers where worker.hasPrefix("w") {
+                let path = "\(directory)/\(worker)"
+                let descriptor = open(path + "/cgroup.procs", O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { continue }
+                ProcessCgroup(path: path, procsDescriptor: descriptor).remove()
+            }
+            rmdir(directory)
+        }
+    }
+
+    private init(path: String, procsDescriptor: Int32) {
+        self.path = path
+        self.procsDescriptor = procsDescriptor
+    }
 
     static func availabilityProblem() -> String? {
         guard geteuid() == 0 else { return "Pace is not root (the process limit falls back to RLIMIT_NPROC)" }
@@ -148,12 +174,29 @@ final class ProcessCgroup {
         return text.withCString { write(descriptor, $0, strlen($0)) } >= 0
     }
 
-    /// Removes the cgroup once its processes are gone (waits up to about a second).
+    /// Removes the cgroup once its processes are gone (waits up to about a second), killing whatever is still in
+    /// it: a process cannot leave its cgroup, so this ends even what escaped the process group and had no PID
+    /// namespace to die with.
     func remove() {
         close(procsDescriptor)
-        for _ in 0..<200 {
+        for attempt in 0..<200 {
             if rmdir(path) == 0 || errno == ENOENT { return }
+            if attempt % 4 == 0 { killMembers() }
             usleep(5_000)
+        }
+    }
+
+    private func killMembers() {
+        let kill = open(path + "/cgroup.kill", O_WRONLY | O_CLOEXEC)  // cgroup v2 (Linux 5.14+): the kernel does it
+        if kill >= 0 {
+            defer { close(kill) }
+            if write(kill, "1", 1) == 1 { return }
+        }
+        guard let handle = FileHandle(forReadingAtPath: path + "/cgroup.procs") else { return }
+        defer { try? handle.close() }
+        let listed = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        for line in listed.split(separator: "\n") {
+            if let pid = pid_t(line), pid > 1 { _ = Glibc.kill(pid, SIGKILL) }
         }
     }
 }

@@ -1,0 +1,74 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import Foundation
+import PaceCore
+import PaceRunners
+import PaceSandbox
+import Testing
+
+@Suite("Worker start: bytecode, no site, site-packages kept", .serialized)
+struct WorkerStartTests {
+    @Test("the worker compiled once runs without `site` and still finds site-packages and encodes as before")
+    func compiledWorker() throws {
+        let python = try PythonInterpreter.locate()
+        #expect(!python.sitePackages.isEmpty, "the interpreter reports no site-packages directory")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pace-worker-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let compiled = python.compilingWorker(into: directory)
+        let bytecode = try #require(compiled.workerBytecode)
+        #expect(bytecode.hasPrefix(directory) && bytecode.hasSuffix(".pyc"))
+        #expect(FileManager.default.fileExists(atPath: bytecode))
+        #expect(python.compilingWorker(into: directory).workerBytecode == bytecode, "a second run compiles again")
+
+        let worker = try PythonWorker(python: compiled, configuration: SandboxConfiguration())
+        defer { worker.close() }
+        let code = """
+            import sys
+            def f():
+                return ["site" in sys.modules, [p for p in sys.path if "site-packages" in p or "dist-packages" in p],
+                        b"\\x00\\xff", (1, 2.5), {3}, 1 << 70, [0.5] * 9 + [1]]
+            """
+        let load = worker.request(
+            .object([("op", .string("load")), ("code", .string(code)), ("entry_point", .string("f"))]),
+            timeout: 10
+        )
+        guard case .message(let loaded) = load, loaded["ok"] == .bool(true) else {
+            Issue.record("load failed: \(load)")
+            return
+        }
+        let reply = worker.request(.object([("op", .string("call")), ("args", .array([]))]), timeout: 10)
+        guard case .message(let message) = reply, let out = message["out"]?.arrayValue, out.count == 7 else {
+            Issue.record("call failed: \(reply)")
+            return
+        }
+        #expect(out[0] == .bool(false), "site was imported")
+        #expect(out[1].arrayValue?.compactMap(\.stringValue) == python.sitePackages)
+        #expect(out[2].jsonText == #"{"$bytes":"AP8="}"#)
+        #expect(out[3].jsonText == #"{"$tuple":[1,2.5]}"#)
+        #expect(out[4].jsonText == #"{"$set":[3]}"#)
+        #expect(out[5].jsonText == #"{"$int":"0x400000000000000000"}"#)
+        #expect(out[6].jsonText == "[0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,1]")
+    }
+
+    @Test("a failing check names the assertion's line from the test code")
+    func assertionLine() throws {
+        let worker = try PythonWorker(python: try PythonInterpreter.locate(), configuration: SandboxConfiguration())
+        defer { worker.close() }
+        let load = worker.request(
+            .object([("op", .string("load")), ("code", .string("def f(x):\n    return x + 1\n")), ("entry_point", .string("f"))]),
+            timeout: 10
+        )
+        guard case .message(let loaded) = load, loaded["ok"] == .bool(true) else {
+            Issue.record("load failed: \(load)")
+            return
+        }
+        let test = "def check(candidate):\n    assert candidate(1) == 2\n    assert candidate(2) == 4, 'two'\n"
+        let reply = worker.request(.object([("op", .string("check")), ("test", .string(test))]), timeout: 10)
+        guard case .message(let message) = reply else {
+            Issue.record("no reply: \(reply)")
+            return
+        }
+        #expect(message["kind"] == .string("assertion"))
+        #expect(message["error"]?.stringValue == "assertion failed: assert candidate(2) == 4, 'two'")
+    }
+}

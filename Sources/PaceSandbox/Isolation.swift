@@ -117,8 +117,9 @@ final class ProcessCgroup {
         return path
     }()
 
-    /// Removes the cgroups of Pace processes that are gone (killed before their exit handler ran), killing
-    /// whatever is left in them first.
+    /// Removes the empty cgroups of Pace processes that are gone (killed before their exit handler ran). Cgroups
+    /// that still hold processes are left alone: their Pace may live in another PID namespace, where its pid
+    /// means nothing here.
     private static func sweepStale(in root: String) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for entry in entries where entry.hasPrefix("pace-") {
@@ -127,19 +128,9 @@ final class ProcessCgroup {
             }
             let directory = "\(root)/\(entry)"
             let workers = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            for worker in workers where worker.hasPrefix("w") {
-                let path = "\(directory)/\(worker)"
-                let descriptor = open(path + "/cgroup.procs", O_WRONLY | O_CLOEXEC)
-                guard descriptor >= 0 else { continue }
-                ProcessCgroup(path: path, procsDescriptor: descriptor).remove()
-            }
+            for worker in workers where worker.hasPrefix("w") { rmdir("\(directory)/\(worker)") }
             rmdir(directory)
         }
-    }
-
-    private init(path: String, procsDescriptor: Int32) {
-        self.path = path
-        self.procsDescriptor = procsDescriptor
     }
 
     static func availabilityProblem() -> String? {

@@ -192,7 +192,6 @@ func defaultCacheDirectory() -> String {
 /// Task ids or indexes from a `--tasks` value.
 func taskSet(_ text: String) -> Set<String> { Set(commaList(text, { $0 }) ?? []) }
 
-/// The values of a comma-separated list, or nil when one does not parse.
 /// Rejects a `--dataset-format` that names no known format, listing the ones there are.
 func validateDatasetFormat(_ name: String?) throws {
     if let name, DatasetFormat(rawValue: name) == nil {
@@ -200,6 +199,7 @@ func validateDatasetFormat(_ name: String?) throws {
     }
 }
 
+/// The values of a comma-separated list, or nil when one does not parse.
 func commaList<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
     let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }

@@ -7,8 +7,8 @@ Clocks, JSON, deepcopy, gc and the os calls it needs are bound here first. A pro
 limit and builtins its module code set up; everything else runs with the worker's own (restored after every piece of
 untrusted code), so code that patches `time`, `os` or builtins cannot change how it is measured or reported, nor
 keep state in builtins from one repetition to the next. The worker never receives expected answers: outputs go back
-to Pace, which asks a separate judge process (this same script with `--judge`, never running sample code) to compare
-them.
+to Pace, which asks a separate judge process (another worker that never runs sample code: `judge` requests only) to
+compare them.
 
 Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...]}, {"$set": [...]},
 {"$frozenset": [...]}, {"$dict": [[k, v], ...]}, {"$int": "0x..."} (beyond 64 bits), {"$float": "nan"|"inf"|"-inf"},
@@ -331,6 +331,17 @@ def _enter(program):
     _use_builtins(program.builtins)
 
 
+def _call(program, function, args):
+    """One call with the program's recursion limit and builtins, timed (ns); for correctness, so GC stays on."""
+    try:
+        _enter(program)
+        t0 = _perf()
+        result = function(*args)
+        return result, _perf() - t0
+    finally:
+        _restore()
+
+
 def _measure(program, function, call_args):
     """One measured call with GC off, timed by clocks bound before any untrusted code ran."""
     _disable()
@@ -407,14 +418,7 @@ def op_batch(request):
     for index, raw in enumerate(request["inputs"]):
         try:
             # Inputs are decoded fresh from JSON, so no deep copy; no forced collection either (correctness only).
-            args = decode(raw)
-            try:
-                _enter(program)
-                t0 = _perf()
-                result = function(*args)
-                elapsed = _perf() - t0
-            finally:
-                _restore()
+            result, elapsed = _call(program, function, decode(raw))
         except BaseException as error:  # noqa: B036
             _send(_failure(error, i=index))
             return None
@@ -437,13 +441,7 @@ def op_check(request):
     try:
         _exec(compile(request["test"], "<test>", "exec"), namespace)
         _collect()
-        try:
-            _enter(program)
-            t0 = _perf()
-            namespace["check"](program.function)
-            elapsed = _perf() - t0
-        finally:
-            _restore()
+        _, elapsed = _call(program, namespace["check"], (program.function,))
     except AssertionError as error:
         frames = _frames(error)
         sources = {"<test>": request["test"], program.filename: program.source}

@@ -89,10 +89,10 @@ let package = Package(
             name: "PaceGeneration",
             dependencies: [
                 "PaceCore",
+                "PaceDatasets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,8 +1,8 @@
 // Copyright 2026 The Pace authors. Licensed under Apache-2.0.
 
-import Crypto
 import Foundation
 import PaceCore
+import PaceDatasets
 
 /// One request to make: which task and sample it is for, its body, and the key its response is cached under.
 public struct RequestPlan: Sendable, Hashable {
@@ -52,18 +52,6 @@ public struct RequestPlan: Sendable, Hashable {
         self.task = task
         self.sampleIndex = sampleIndex
         payload = .object(members)
-        key = sha256Hex("\(configuration.endpoint.completionsURL)\n\(payload.jsonText)\n\(sampleIndex)")
+        key = FileReading.sha256(text: "\(configuration.endpoint.completionsURL)\n\(payload.jsonText)\n\(sampleIndex)")
     }
-}
-
-/// SHA-256 of `text`'s UTF-8, as 64 hex digits.
-func sha256Hex(_ text: String) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    hex.reserveCapacity(64)
-    for byte in SHA256.hash(data: Data(text.utf8)) {
-        hex.append(digits[Int(byte >> 4)])
-        hex.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: hex, as: UTF8.self)
 }

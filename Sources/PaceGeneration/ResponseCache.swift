@@ -2,6 +2,7 @@
 
 import Foundation
 import PaceCore
+import PaceDatasets
 import Synchronization
 
 #if canImport(Glibc)
@@ -35,7 +36,7 @@ public final class ResponseCache: Sendable {
     /// - Throws: ``GenerationError`` `cacheUnwritable` when the directory or file cannot be created or opened.
     public convenience init(directory: String, endpoint: Endpoint, model: String) throws(GenerationError) {
         let slug = String(model.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }.prefix(60))
-        let name = "\(slug)-\(sha256Hex("\(endpoint.completionsURL)\n\(model)").prefix(16)).jsonl"
+        let name = "\(slug)-\(FileReading.sha256(text: "\(endpoint.completionsURL)\n\(model)").prefix(16)).jsonl"
         try self.init(path: directory + "/" + name)
     }
 

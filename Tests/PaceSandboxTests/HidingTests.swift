@@ -139,21 +139,9 @@ struct SandboxChecksTests {
         #expect(missing == [fault == .noGroupKill ? "process-group kill" : "memory limit"])
         // Even without a group kill, the spinning time-limit probe must not outlive its check (it once did, burning
         // a core until the machine rebooted): the program dies with its supervisor, and the cgroup is emptied.
-        let spinning = { probeProcesses(containing: "while :; do :; done") }
+        let spinning = { processes(commandContaining: "while :; do :; done") }
         let deadline = Date().addingTimeInterval(2)
         while !spinning().isEmpty && Date() < deadline { usleep(20_000) }
         #expect(spinning().isEmpty, "probe processes left running: \(spinning())")
-    }
-}
-
-/// Pids of live processes whose command line contains `text`.
-private func probeProcesses(containing text: String) -> [Int32] {
-    let own = getpid()
-    return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
-        guard let pid = Int32(entry), pid != own,
-            let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
-        else { return nil }
-        let command = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-        return command.contains(text) ? pid : nil
     }
 }

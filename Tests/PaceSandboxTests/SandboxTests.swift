@@ -24,6 +24,18 @@ func callOnce(_ code: String, timeout: Double, configure: (inout SandboxConfigur
     return (reply, Date().timeIntervalSince(start), worker)
 }
 
+/// Pids of live processes whose command line contains `text`.
+func processes(commandContaining text: String) -> [Int32] {
+    let own = getpid()
+    return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
+        guard let pid = Int32(entry), pid != own,
+            let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
+        else { return nil }
+        let command = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+        return command.contains(text) ? pid : nil
+    }
+}
+
 /// Whether no process of `group` is left, allowing up to two seconds for killed processes to be reaped.
 func groupIsGone(_ group: pid_t) -> Bool {
     for _ in 0..<200 {
@@ -115,10 +127,8 @@ struct SandboxTests {
         worker.close()
         _ = marker
         // Every process started by the worker is gone once its PID 1 is.
-        let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
-            guard Int(entry) != nil, let cmdline = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
-            return String(decoding: cmdline, as: UTF8.self).contains("pace_worker.py")
-                && (try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8))?.contains("PPid:\t1\n") == true
+        let survivors = processes(commandContaining: "pace_worker.py").filter { pid in
+            (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8))?.contains("PPid:\t1\n") == true
         }
         #expect(survivors.isEmpty)
     }

@@ -60,9 +60,9 @@ struct CorrectnessRunner {
 
     /// Runs one input again to get an output that was too long to send with the batch.
     private func fullOutput(worker: PythonWorker, input: String, limit: Double) -> Result<String, CallOutcome> {
-        let outcome = call(worker, name: "sample", input: input, reps: 1, wantOutput: true, timeout: limit + configuration.programTimeLimit, fresh: false)
-        guard case .value(let message) = outcome else { return .failure(outcome) }
-        return .success(message["out"]?.jsonText ?? "null")
+        let (outcome, output) = call(worker, name: "sample", input: input, reps: 1, wantOutput: true, timeout: limit + configuration.programTimeLimit, fresh: false)
+        guard let output else { return .failure(outcome) }
+        return .success(output)
     }
 
     private func runSuite(

@@ -10,8 +10,8 @@ import PaceSandbox
 struct PreparedTask: Sendable {
     /// Per level, per test: the generator's arguments (tagged JSON text).
     var inputs: [[String]]
-    /// Per level, per test: the reference's answer.
-    var expected: [[JSONValue]]
+    /// Per level, per test: the reference's answer (tagged JSON text, handed to the judge as it is).
+    var expected: [[String]]
     /// Per level, per test: the reference's time (Hodges–Lehmann over repetitions), seconds, on the chosen meter.
     var referenceSeconds: [[Double]]
     /// Hardness weight per level.
@@ -29,6 +29,10 @@ struct PreparedTask: Sendable {
 ///
 /// Seeding (ENAMEL's scheme): test `k` of level `j` of the problem with index `i` is generated after
 /// `random.seed(seed ^ i ^ (offset_j + k))`, where `offset_j` is the number of tests in the levels before `j`.
+///
+/// One worker does all of a task's preparation, as ENAMEL's single process does: it generates the inputs and keeps
+/// them (so they are never sent back to it), then times the reference round-robin, taking the answers from the
+/// first repetition. Inputs and answers stay JSON text on Pace's side; Pace never parses them.
 enum EfficiencyPreparation {
     static func prepare(
         tasks: [BenchmarkTask],
@@ -40,7 +44,7 @@ enum EfficiencyPreparation {
         let helpers = dataset.format == .enamel ? try enamelHelpers() : nil
         let testsKey = FileReading.sha256(text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)")
         let timingKey = FileReading.sha256(
-            text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin"
+            text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin|pickle-copies"
         )
         let directory = "\(configuration.cacheDirectory)/efficiency/\(String(testsKey.prefix(16)))"
         let queue = JobQueue(tasks)
@@ -100,20 +104,42 @@ enum EfficiencyPreparation {
         guard counts.count >= spec.levels.count, hardness.count >= spec.levels.count else {
             throw EvaluationError(.badConfiguration, "\(spec.levels.count) levels but \(counts.count) test counts and \(hardness.count) hardness weights")
         }
-        let testsPath = "\(directory)/tests/\(task.index).json"
+        let testsPath = "\(directory)/tests/\(task.index).jsonl"
         let timingPath = "\(directory)/timing-\(String(timingKey.prefix(12)))/\(task.index).json"
-        var tests = readTests(testsPath)
-        if tests == nil {
-            tests = try generate(task, spec: spec, counts: counts, helpers: helpers, configuration: configuration)
-            if let tests { writeTests(tests, to: testsPath) }
+        var worker: PythonWorker?
+        defer { worker?.close() }
+        var inputs: [[String]]
+        var expected: [[String]]?
+        if let cached = readTests(testsPath) {
+            (inputs, expected) = (cached.inputs, cached.expected)
+        } else {
+            let started = try startWorker(configuration)
+            worker = started
+            inputs = try generate(task, spec: spec, counts: counts, helpers: helpers, worker: started, configuration: configuration)
         }
-        guard let (inputs, expected) = tests else { throw EvaluationError(.harnessFailed, "no tests") }
-        var timing = configuration.recalibrate ? nil : readTiming(timingPath, shape: inputs.map(\.count))
-        if timing == nil {
-            timing = try calibrate(task, spec: spec, inputs: inputs, hardness: hardness, configuration: configuration)
-            if let timing { writeTiming(timing, to: timingPath) }
+        var seconds = configuration.recalibrate ? nil : readTiming(timingPath, shape: inputs.map(\.count))
+        if seconds == nil || expected == nil {
+            let reference: PythonWorker
+            if let worker {
+                reference = worker
+            } else {
+                reference = try startWorker(configuration)
+                worker = reference
+            }
+            guard reference.load(code: spec.reference, entryPoint: task.entryPoint, name: "reference", timeout: 120) == nil else {
+                throw EvaluationError(.harnessFailed, "the reference solution does not load")
+            }
+            if seconds == nil {
+                let timed = try calibrate(inputs: inputs, hardness: hardness, worker: reference, configuration: configuration, answers: expected == nil)
+                seconds = timed.seconds
+                writeTiming(timed.seconds, to: timingPath)
+                if expected == nil { expected = timed.answers }
+            } else {
+                expected = try answer(inputs: inputs, worker: reference)
+            }
+            if let expected { writeTests(inputs: inputs, expected: expected, to: testsPath) }
         }
-        let seconds = timing ?? []
+        guard let expected, let seconds else { throw EvaluationError(.harnessFailed, "no tests") }
         let hardLevels = spec.levels.indices.filter { hardness[$0] > 0 }
         let slowest = hardLevels.map { seconds[$0].max() ?? 0 }.max() ?? (seconds.flatMap { $0 }.max() ?? 0)
         return PreparedTask(
@@ -132,88 +158,107 @@ enum EfficiencyPreparation {
         return sandbox
     }
 
+    /// Generates the task's inputs in `worker`, which keeps them under their keys (`L<level>T<test>`).
     private static func generate(
         _ task: BenchmarkTask,
         spec: EfficiencySpec,
         counts: [Int],
         helpers: String?,
+        worker: PythonWorker,
         configuration: EvaluationConfiguration
-    ) throws(EvaluationError) -> ([[String]], [[JSONValue]]) {
+    ) throws(EvaluationError) -> [[String]] {
         var items: [JSONValue] = []
-        var shape: [Int] = []
+        var keys: [JSONValue] = []
         var offset = 0
         for (level, size) in spec.levels.enumerated() {
             for test in 0..<counts[level] {
                 let seed = configuration.seed ^ task.index ^ (offset + test)
                 items.append(.array([.number("\(seed)"), .number("\(size)"), .number("\(level)"), .number("\(test)")]))
+                keys.append(.string("L\(level)T\(test)"))
             }
-            shape.append(counts[level])
             offset += counts[level]
         }
-        let worker = try startWorker(configuration)
-        defer { worker.close() }
-        var request: [(String, JSONValue)] = [("op", .string("generate")), ("code", .string(spec.generator)), ("items", .array(items))]
+        var request: [(String, JSONValue)] = [
+            ("op", .string("generate")), ("code", .string(spec.generator)), ("items", .array(items)), ("keys", .array(keys)),
+        ]
         if let helpers {
             request.append(("helpers", .string(helpers)))
             request.append(("prelude", .string(task.prompt)))
         }
-        let outcome = CallOutcome(worker.request(.object(request), timeout: 600))
-        guard case .value(let reply) = outcome, let values = reply["values"]?.arrayValue, values.count == items.count else {
-            throw EvaluationError(.harnessFailed, "the input generator failed: \(outcome)")
+        let deadline = monotonicNanoseconds() + 600_000_000_000
+        guard worker.send(.object(request), timeout: 600) else {
+            throw EvaluationError(.harnessFailed, "the input generator did not take its request")
         }
+        var values: [String] = []
+        while values.count < items.count {
+            // Per input, a line {"i": n} and then the input's text; a reply with "ok" instead ends it early.
+            let header = worker.next(deadline: deadline)
+            guard case .message(let message) = header, message["i"]?.intValue == values.count else {
+                throw EvaluationError(.harnessFailed, "the input generator failed: \(CallOutcome(header))")
+            }
+            switch worker.nextRaw(deadline: deadline) {
+            case .success(let bytes): values.append(String(decoding: bytes, as: UTF8.self))
+            case .failure(let end): throw EvaluationError(.harnessFailed, "the input generator failed: \(end)")
+            }
+        }
+        let done = CallOutcome(worker.next(deadline: deadline))
+        guard case .value = done else { throw EvaluationError(.harnessFailed, "the input generator failed: \(done)") }
+        for key in keys { if let key = key.stringValue { worker.heldInputs.insert(key) } }
         var inputs: [[String]] = []
         var position = 0
-        for count in shape {
-            inputs.append(values[position..<position + count].map(\.jsonText))
+        for count in counts.prefix(spec.levels.count) {
+            inputs.append(Array(values[position..<position + count]))
             position += count
         }
-        guard worker.load(code: spec.reference, entryPoint: task.entryPoint, name: "reference", timeout: 120) == nil else {
-            throw EvaluationError(.harnessFailed, "the reference solution does not load")
-        }
-        var expected: [[JSONValue]] = []
-        for level in inputs {
-            var answers: [JSONValue] = []
-            for input in level {
-                let reply = call(worker, name: "reference", input: input, reps: 1, wantOutput: true, timeout: 600)
-                guard case .value(let message) = reply, let out = message["out"] else {
-                    throw EvaluationError(.harnessFailed, "the reference solution failed on a generated input: \(reply)")
-                }
-                answers.append(out)
-            }
-            expected.append(answers)
-        }
-        return (inputs, expected)
+        return inputs
     }
 
+    /// Times the reference on every level (HL over `repetitions`, once on levels of hardness 0), round-robin; with
+    /// `answers`, the first repetition of each test also returns the reference's output, the expected answer.
     private static func calibrate(
-        _ task: BenchmarkTask,
-        spec: EfficiencySpec,
         inputs: [[String]],
         hardness: [Double],
-        configuration: EvaluationConfiguration
-    ) throws(EvaluationError) -> [[Double]] {
-        let worker = try startWorker(configuration)
-        defer { worker.close() }
-        guard worker.load(code: spec.reference, entryPoint: task.entryPoint, name: "reference", timeout: 120) == nil else {
-            throw EvaluationError(.harnessFailed, "the reference solution does not load")
-        }
+        worker: PythonWorker,
+        configuration: EvaluationConfiguration,
+        answers: Bool
+    ) throws(EvaluationError) -> (seconds: [[Double]], answers: [[String]]) {
         var seconds: [[Double]] = []
+        var outputs: [[String]] = []
         for (level, tests) in inputs.enumerated() {
             let reps = hardness[level] > 0 ? configuration.repetitions : 1
-            guard let levelSeconds = timeRoundRobin(
+            guard let timed = timeRoundRobin(
                 worker,
                 name: "reference",
                 inputs: tests,
                 level: level,
                 reps: reps,
                 timeout: 600,
-                meter: configuration.meter
+                meter: configuration.meter,
+                outputs: answers
             ) else {
-                throw EvaluationError(.harnessFailed, "timing the reference failed on level \(level)")
+                throw EvaluationError(.harnessFailed, "the reference solution failed on level \(level) (timing\(answers ? " and answers" : ""))")
             }
-            seconds.append(levelSeconds)
+            seconds.append(timed.seconds)
+            outputs.append(timed.outputs)
         }
-        return seconds
+        return (seconds, outputs)
+    }
+
+    /// The reference's answers, one call per test (when the timing came from the cache but the tests did not).
+    private static func answer(inputs: [[String]], worker: PythonWorker) throws(EvaluationError) -> [[String]] {
+        var answers: [[String]] = []
+        for (level, tests) in inputs.enumerated() {
+            var outputs: [String] = []
+            for (test, input) in tests.enumerated() {
+                let (outcome, output) = call(worker, name: "reference", input: input, reps: 1, wantOutput: true, timeout: 600, key: "L\(level)T\(test)")
+                guard let output else {
+                    throw EvaluationError(.harnessFailed, "the reference solution failed on a generated input: \(outcome)")
+                }
+                outputs.append(output)
+            }
+            answers.append(outputs)
+        }
+        return answers
     }
 
     private static func startWorker(_ configuration: EvaluationConfiguration) throws(EvaluationError) -> PythonWorker {
@@ -226,23 +271,39 @@ enum EfficiencyPreparation {
 
     // MARK: - Cache files
 
-    private static func readTests(_ path: String) -> ([[String]], [[JSONValue]])? {
-        guard let data = FileManager.default.contents(atPath: path), let value = try? JSONParser.parse(bytes: [UInt8](data)),
-            let inputs = value["inputs"]?.arrayValue, let expected = value["expected"]?.arrayValue
+    /// Tests file: a header line {"shape": [tests per level]}, then per test its input's line and its answer's line,
+    /// both tagged JSON text exactly as they travel to workers and the judge (so reading it parses only the header).
+    private static func readTests(_ path: String) -> (inputs: [[String]], expected: [[String]])? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        guard let first = lines.popFirst(), let header = try? JSONParser.parse(bytes: [UInt8](first)),
+            let shape = header["shape"]?.arrayValue?.compactMap(\.intValue), shape.allSatisfy({ $0 >= 0 }),
+            lines.count >= 2 * shape.reduce(0, +)
         else { return nil }
-        let parsedInputs = inputs.map { ($0.arrayValue ?? []).map(\.jsonText) }
-        let parsedExpected = expected.map { $0.arrayValue ?? [] }
-        guard parsedInputs.map(\.count) == parsedExpected.map(\.count) else { return nil }
-        return (parsedInputs, parsedExpected)
+        var inputs: [[String]] = []
+        var expected: [[String]] = []
+        for count in shape {
+            var levelInputs: [String] = []
+            var levelExpected: [String] = []
+            for _ in 0..<count {
+                guard let input = lines.popFirst(), let answer = lines.popFirst(), !input.isEmpty, !answer.isEmpty else { return nil }
+                levelInputs.append(String(decoding: input, as: UTF8.self))
+                levelExpected.append(String(decoding: answer, as: UTF8.self))
+            }
+            inputs.append(levelInputs)
+            expected.append(levelExpected)
+        }
+        return (inputs, expected)
     }
 
-    private static func writeTests(_ tests: ([[String]], [[JSONValue]]), to path: String) {
-        var inputs: [JSONValue] = []
-        for level in tests.0 {
-            inputs.append(.array(level.compactMap { try? JSONParser.parse($0) }))
+    private static func writeTests(inputs: [[String]], expected: [[String]], to path: String) {
+        var text = JSONValue.object([("shape", .array(inputs.map { .number("\($0.count)") }))]).jsonText + "\n"
+        for (level, tests) in inputs.enumerated() {
+            for (test, input) in tests.enumerated() {
+                text += input + "\n" + expected[level][test] + "\n"
+            }
         }
-        let value = JSONValue.object([("inputs", .array(inputs)), ("expected", .array(tests.1.map { .array($0) }))])
-        writeAtomically(value.jsonText, to: path)
+        writeAtomically(text, to: path)
     }
 
     private static func readTiming(_ path: String, shape: [Int]) -> [[Double]]? {
@@ -259,7 +320,8 @@ enum EfficiencyPreparation {
     }
 }
 
-/// Sends one `call` request (no `sync`) and waits for its reply.
+/// Sends one `call` request (no `sync`) and waits for its reply; with `wantOutput`, the output comes back as text (a
+/// line of its own after the reply, never parsed by Pace) beside a `.value` outcome.
 func call(
     _ worker: PythonWorker,
     name: String,
@@ -269,17 +331,30 @@ func call(
     timeout: Double,
     fresh: Bool = true,
     key: String? = nil
-) -> CallOutcome {
+) -> (CallOutcome, output: String?) {
     var request = #"{"op":"call","name":"# + JSONValue.string(name).jsonText + inputFields(worker, input, key: key)
-    request += #","reps":\#(reps),"fresh":\#(fresh),"want_output":\#(wantOutput)}"#
-    guard worker.process.send(request, deadline: monotonicNanoseconds() + UInt64(timeout * 1e9)) else {
-        return .timedOut
+    request += #","reps":\#(reps),"fresh":\#(fresh),"want_output":\#(wantOutput ? #""line""# : "false")}"#
+    let deadline = monotonicNanoseconds() + UInt64(timeout * 1e9)
+    guard worker.process.send(request, deadline: deadline) else { return (.timedOut, nil) }
+    return reply(worker, wantOutput: wantOutput, deadline: deadline)
+}
+
+/// Reads a `call` reply and, when it says so (`out_line`), the output line after it.
+func reply(_ worker: PythonWorker, wantOutput: Bool, deadline: UInt64) -> (CallOutcome, output: String?) {
+    let outcome = CallOutcome(worker.next(deadline: deadline))
+    guard wantOutput, case .value(let message) = outcome else { return (outcome, nil) }
+    guard message["out_line"] == .bool(true) else { return (.garbled("a call reply without its output"), nil) }
+    switch worker.nextRaw(deadline: deadline) {
+    case .success(let bytes): return (outcome, String(decoding: bytes, as: UTF8.self))
+    case .failure(.timedOut): return (.timedOut, nil)
+    case .failure(.ended(let end, let stderr)): return (.died(end, stderr: stderr), nil)
+    case .failure(.garbled(let text)): return (.garbled(text), nil)
     }
-    return CallOutcome(worker.next(deadline: monotonicNanoseconds() + UInt64(timeout * 1e9)))
 }
 
 /// Times a loaded program on `inputs`, `reps` times each, round-robin (repetition 1 of every input, then 2, …) so
-/// that a burst of load lands on single repetitions, which Hodges–Lehmann discards. Returns the HL time per input.
+/// that a burst of load lands on single repetitions, which Hodges–Lehmann discards. Returns the HL time per input
+/// and, with `outputs`, each input's output from its first repetition.
 func timeRoundRobin(
     _ worker: PythonWorker,
     name: String,
@@ -287,19 +362,25 @@ func timeRoundRobin(
     level: Int,
     reps: Int,
     timeout: Double,
-    meter: Meter
-) -> [Double]? {
+    meter: Meter,
+    outputs wantOutputs: Bool = false
+) -> (seconds: [Double], outputs: [String])? {
     var samples = Array(repeating: [Double](), count: inputs.count)
-    for _ in 0..<reps {
+    var outputs: [String] = []
+    for rep in 0..<reps {
         for (index, input) in inputs.enumerated() {
             let key = "L\(level)T\(index)"
-            guard case .value(let message) = call(worker, name: name, input: input, reps: 1, wantOutput: false, timeout: timeout, key: key),
-                let seconds = times(message, meter: meter).first
-            else { return nil }
+            let wantOutput = wantOutputs && rep == 0
+            let (outcome, output) = call(worker, name: name, input: input, reps: 1, wantOutput: wantOutput, timeout: timeout, key: key)
+            guard case .value(let message) = outcome, let seconds = times(message, meter: meter).first else { return nil }
+            if wantOutput {
+                guard let output else { return nil }
+                outputs.append(output)
+            }
             samples[index].append(seconds)
         }
     }
-    return samples.map(Estimators.hodgesLehmann)
+    return (samples.map(Estimators.hodgesLehmann), outputs)
 }
 
 /// The `args`/`key` fields of a call: with a key (level and test of the task the worker serves), the input is sent

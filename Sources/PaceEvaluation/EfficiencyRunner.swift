@@ -85,7 +85,7 @@ struct EfficiencyRunner {
                 levels.append([])
                 continue
             }
-            guard let seconds = timeRoundRobin(
+            guard let timed = timeRoundRobin(
                 reference,
                 name: "reference",
                 inputs: prepared.inputs[current],
@@ -94,7 +94,7 @@ struct EfficiencyRunner {
                 timeout: 10 * prepared.timeout + 10,
                 meter: configuration.meter
             ) else { return [] }
-            levels.append(seconds)
+            levels.append(timed.seconds)
         }
         return levels
     }
@@ -163,25 +163,26 @@ struct EfficiencyRunner {
     }
 
     /// Nil when the output is right; otherwise the failing verdict.
-    private func judgeOutput(_ output: JSONValue, level: Int, test: Int, judge: Judge) -> Verdict? {
+    private func judgeOutput(_ output: String, level: Int, test: Int, judge: Judge) -> Verdict? {
         let input = prepared.inputs[level][test]
-        let item = Judge.Item(input: input, expected: prepared.expected[level][test].jsonText, output: output.jsonText)
+        let item = Judge.Item(input: input, expected: prepared.expected[level][test], output: output)
         do {
             if try judge.judge(task: task, items: [item]).first == true { return nil }
-            return Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output.jsonText, to: 200), input: input)
+            return Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output, to: 200), input: input)
         } catch {
             return Verdict(.harnessError, detail: error.message, input: input)
         }
     }
 
     private enum TimedCall {
-        case success(Double, JSONValue?)
+        /// Seconds on the meter, and the output's text when it was asked for.
+        case success(Double, String?)
         case failure(CallOutcome)
     }
 
     /// A `sync` call: the worker says "go" right before the measured call, and the call must end by `limit + grace`.
     private func timedCall(worker: PythonWorker, name: String, input: String, key: String, wantOutput: Bool, limit: Double) -> TimedCall {
-        let request = #"{"op":"call","name":""# + name + "\"" + inputFields(worker, input, key: key) + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput)}"#
+        let request = #"{"op":"call","name":""# + name + "\"" + inputFields(worker, input, key: key) + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput ? #""line""# : "false")}"#
         let setup = UInt64(configuration.programTimeLimit * 1e9)
         guard worker.process.send(request, deadline: monotonicNanoseconds() + setup) else { return .failure(.timedOut) }
         let go = worker.next(deadline: monotonicNanoseconds() + setup)
@@ -192,12 +193,13 @@ struct EfficiencyRunner {
             if case .value = outcome { return .failure(.garbled("expected a go line")) }
             return .failure(outcome)
         }
-        let reply = CallOutcome(worker.next(deadline: monotonicNanoseconds() + UInt64((limit + EfficiencyRunner.grace) * 1e9)))
-        guard case .value(let message) = reply else { return .failure(reply) }
+        let deadline = monotonicNanoseconds() + UInt64((limit + EfficiencyRunner.grace) * 1e9)
+        let (outcome, output) = reply(worker, wantOutput: wantOutput, deadline: deadline)
+        guard case .value(let message) = outcome else { return .failure(outcome) }
         guard let seconds = times(message, meter: configuration.meter).first else {
             return .failure(.garbled("a call reply without times"))
         }
-        return .success(seconds, wantOutput ? (message["out"] ?? .null) : nil)
+        return .success(seconds, output)
     }
 
     /// ENAMEL: a timeout, memory error or overflow censors the level; anything else fails the sample.

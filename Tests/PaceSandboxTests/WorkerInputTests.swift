@@ -1,0 +1,60 @@
+// Copyright 2026 The Pace authors. Licensed under Apache-2.0.
+
+import Foundation
+import PaceCore
+import PaceRunners
+import PaceSandbox
+import Testing
+
+@Suite("Worker inputs: tags decoded, every call on its own deep copy", .serialized)
+struct WorkerInputTests {
+    static let expected = "[[3, 1, 2], [[1, 2], [3]], {'k': [5], 'j': (1, 2)}, {4, 5}, (1, ['a']), 'text', 4722366482869645213696, frozenset({1})]"
+
+    /// Returns what it was given (as the worker encodes it), then wrecks every mutable part of it.
+    static let wrecker = """
+        EXPECTED = "\(expected)"
+        def f(flat, nested, table, numbers, pair, text, big, frozen):
+            seen = [flat, nested, table, numbers, pair, text, big, frozen]
+            snapshot = repr(seen)
+            if snapshot != EXPECTED:
+                raise RuntimeError("a mutation leaked: " + snapshot)
+            flat.append(-1); flat.reverse()
+            nested[0].append(99); nested.append([])
+            table["k"].append(7); table["new"] = [1]
+            numbers.add(42)
+            pair[1].append("x")
+            return snapshot
+        """
+
+    @Test("a held input reaches every call unchanged, whatever the call before did to it (flat, nested, dict, set, tuple)")
+    func copiesAreDeep() throws {
+        let worker = try PythonWorker(python: try PythonInterpreter.locate(), configuration: SandboxConfiguration())
+        defer { worker.close() }
+        let load = worker.request(
+            .object([("op", .string("load")), ("code", .string(Self.wrecker)), ("entry_point", .string("f"))]),
+            timeout: 10
+        )
+        guard case .message(let loaded) = load, loaded["ok"] == .bool(true) else {
+            Issue.record("load failed: \(load)")
+            return
+        }
+        let input = #"""
+            [[3,1,2],[[1,2],[3]],{"k":[5],"j":{"$tuple":[1,2]}},{"$set":[4,5]},{"$tuple":[1,["a"]]},"text",{"$int":"0x1000000000000000000"},{"$frozenset":[1]}]
+            """#
+        var outputs: [String] = []
+        for call in 0..<3 {
+            var request = #"{"op":"call","name":"sample","key":"K","reps":2,"fresh":true,"want_output":true"#
+            if call == 0 { request += #","args":"# + input }
+            request += "}"
+            #expect(worker.process.send(request, deadline: monotonicNanoseconds() + 10_000_000_000))
+            guard case .message(let message) = worker.next(deadline: monotonicNanoseconds() + 10_000_000_000),
+                message["ok"] == .bool(true), let out = message["out"]?.stringValue
+            else {
+                Issue.record("call \(call) failed")
+                return
+            }
+            outputs.append(out)
+        }
+        #expect(outputs == Array(repeating: Self.expected, count: 3))
+    }
+}

@@ -34,6 +34,8 @@ struct PreparedTask: Sendable {
 /// them (so they are never sent back to it), then times the reference round-robin, taking the answers from the
 /// first repetition. Inputs and answers stay JSON text on Pace's side; Pace never parses them.
 enum EfficiencyPreparation {
+    /// Prepares every task up front, in parallel (for evaluations that must have all tasks ready before samples
+    /// arrive, such as `pace run` while generation goes on).
     static func prepare(
         tasks: [BenchmarkTask],
         dataset: Dataset,
@@ -41,46 +43,111 @@ enum EfficiencyPreparation {
         log: @escaping @Sendable (String) -> Void
     ) throws(EvaluationError) -> [String: PreparedTask] {
         guard !tasks.isEmpty else { return [:] }
-        let helpers = dataset.format == .enamel ? try enamelHelpers() : nil
-        let testsKey = FileReading.sha256(text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)")
-        let timingKey = FileReading.sha256(
-            text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin|pickle-copies"
-        )
-        let directory = "\(configuration.cacheDirectory)/efficiency/\(String(testsKey.prefix(16)))"
+        let preparer = try Preparer(tasks: tasks, dataset: dataset, configuration: configuration, log: log)
         let queue = JobQueue(tasks)
-        let prepared = Locked<[String: PreparedTask]>([:])
-        let failures = Locked<[String]>([])
-        let counter = Locked(0)
-        log("preparing efficiency tests for \(tasks.count) task(s) (cached in \(directory))")
         runOnThreads(configuration.jobs) { _ in
             while let task = queue.next() {
-                do {
-                    let result = try prepareTask(
-                        task,
-                        helpers: helpers,
-                        configuration: configuration,
-                        directory: directory,
-                        timingKey: timingKey
-                    )
-                    prepared.withLock { $0[task.id] = result }
-                } catch {
-                    failures.withLock { $0.append("\(task.id): \((error as? EvaluationError)?.message ?? "\(error)")") }
-                }
-                let done = counter.withLock { value -> Int in
-                    value += 1
-                    return value
-                }
-                if done % 20 == 0 { log("prepared \(done)/\(tasks.count) tasks") }
+                preparer.prepared(for: task, keepWorker: false).worker?.close()
             }
         }
-        let problems = failures.withLock { $0 }
-        if !problems.isEmpty {
-            log("could not prepare \(problems.count) task(s); their samples score 0: " + problems.prefix(5).joined(separator: "; "))
-        }
-        return prepared.withLock { $0 }
+        preparer.finish()
+        return preparer.all
     }
 
-    private static func enamelHelpers() throws(EvaluationError) -> String {
+    /// Prepares tasks on demand, each once, on the thread that first needs it (others wanting the same task wait):
+    /// that thread also gets the preparation's worker — reference loaded, inputs held — to time the paired
+    /// reference with, instead of starting another.
+    final class Preparer: @unchecked Sendable {
+        private let helpers: String?
+        private let configuration: EvaluationConfiguration
+        private let directory: String
+        private let timingKey: String
+        private let log: @Sendable (String) -> Void
+        private let total: Int
+        private let condition = NSCondition()
+        private var running: Set<String> = []
+        private var done: [String: PreparedTask?] = [:]
+        private var failures: [String] = []
+
+        init(
+            tasks: [BenchmarkTask],
+            dataset: Dataset,
+            configuration: EvaluationConfiguration,
+            log: @escaping @Sendable (String) -> Void
+        ) throws(EvaluationError) {
+            helpers = dataset.format == .enamel ? try enamelHelpers() : nil
+            let testsKey = FileReading.sha256(
+                text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)"
+            )
+            timingKey = FileReading.sha256(
+                text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin|pickle-copies"
+            )
+            directory = "\(configuration.cacheDirectory)/efficiency/\(String(testsKey.prefix(16)))"
+            self.configuration = configuration
+            self.log = log
+            total = tasks.count
+            if !tasks.isEmpty { log("preparing efficiency tests for \(tasks.count) task(s) (cached in \(directory))") }
+        }
+
+        /// The task's preparation (nil if it failed), and its worker when this call did the work and `keepWorker`.
+        func prepared(for task: BenchmarkTask, keepWorker: Bool) -> (prepared: PreparedTask?, worker: PythonWorker?) {
+            condition.lock()
+            while running.contains(task.id) { condition.wait() }
+            if let result = done[task.id] {
+                condition.unlock()
+                return (result, nil)
+            }
+            running.insert(task.id)
+            condition.unlock()
+            var result: PreparedTask?
+            var worker: PythonWorker?
+            var failure: String?
+            do {
+                (result, worker) = try prepareTask(
+                    task,
+                    helpers: helpers,
+                    configuration: configuration,
+                    directory: directory,
+                    timingKey: timingKey
+                )
+            } catch {
+                failure = "\(task.id): \(error.message)"
+            }
+            if !keepWorker {
+                worker?.close()
+                worker = nil
+            }
+            condition.lock()
+            running.remove(task.id)
+            done[task.id] = result
+            if let failure { failures.append(failure) }
+            let count = done.count
+            condition.broadcast()
+            condition.unlock()
+            if let failure, keepWorker { log("could not prepare \(failure); its samples score 0") }
+            if count % 20 == 0 || count == total { log("prepared \(count)/\(total) tasks") }
+            return (result, worker)
+        }
+
+        /// Every preparation made so far (failed ones left out).
+        var all: [String: PreparedTask] {
+            condition.lock()
+            defer { condition.unlock() }
+            return done.compactMapValues { $0 }
+        }
+
+        /// Logs the failures of an up-front preparation in one line.
+        func finish() {
+            condition.lock()
+            let problems = failures
+            condition.unlock()
+            if !problems.isEmpty {
+                log("could not prepare \(problems.count) task(s); their samples score 0: " + problems.prefix(5).joined(separator: "; "))
+            }
+        }
+    }
+
+    fileprivate static func enamelHelpers() throws(EvaluationError) -> String {
         guard let path = PythonWorker.scriptPath.map({ URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("enamel_helpers.py").path }),
             let text = try? String(contentsOfFile: path, encoding: .utf8)
         else {
@@ -91,13 +158,13 @@ enum EfficiencyPreparation {
 
     // MARK: - One task
 
-    private static func prepareTask(
+    fileprivate static func prepareTask(
         _ task: BenchmarkTask,
         helpers: String?,
         configuration: EvaluationConfiguration,
         directory: String,
         timingKey: String
-    ) throws(EvaluationError) -> PreparedTask {
+    ) throws(EvaluationError) -> (PreparedTask, PythonWorker?) {
         guard let spec = task.efficiency else { throw EvaluationError(.badConfiguration, "no efficiency data") }
         let counts = spec.testCounts ?? configuration.testCounts
         let hardness = spec.hardness ?? configuration.hardness
@@ -107,7 +174,8 @@ enum EfficiencyPreparation {
         let testsPath = "\(directory)/tests/\(task.index).jsonl"
         let timingPath = "\(directory)/timing-\(String(timingKey.prefix(12)))/\(task.index).json"
         var worker: PythonWorker?
-        defer { worker?.close() }
+        var handedOver = false
+        defer { if !handedOver { worker?.close() } }
         var inputs: [[String]]
         var expected: [[String]]?
         if let cached = readTests(testsPath) {
@@ -142,7 +210,7 @@ enum EfficiencyPreparation {
         guard let expected, let seconds else { throw EvaluationError(.harnessFailed, "no tests") }
         let hardLevels = spec.levels.indices.filter { hardness[$0] > 0 }
         let slowest = hardLevels.map { seconds[$0].max() ?? 0 }.max() ?? (seconds.flatMap { $0 }.max() ?? 0)
-        return PreparedTask(
+        let prepared = PreparedTask(
             inputs: inputs,
             expected: expected,
             referenceSeconds: seconds,
@@ -150,6 +218,8 @@ enum EfficiencyPreparation {
             slowest: slowest,
             timeout: configuration.alpha * slowest
         )
+        handedOver = true
+        return (prepared, worker)
     }
 
     private static func trustedSandbox(_ configuration: EvaluationConfiguration) -> SandboxConfiguration {

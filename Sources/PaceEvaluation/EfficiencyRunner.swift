@@ -19,6 +19,12 @@ struct ReferenceWorkers {
         return worker
     }
 
+    /// Takes over a worker that already has the task's reference loaded (the task's preparation worker).
+    mutating func adopt(_ worker: PythonWorker, for task: BenchmarkTask) {
+        close()
+        current = (task.id, worker)
+    }
+
     mutating func close() {
         current?.worker.close()
         current = nil

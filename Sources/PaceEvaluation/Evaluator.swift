@@ -88,18 +88,20 @@ public struct Evaluator: Sendable {
         let expected = try ExpectedOutputs.compute(tasks: pendingTasks, dataset: dataset, configuration: configuration) {
             progress.note($0)
         }
-        let prepared = configuration.efficiency
-            ? try EfficiencyPreparation.prepare(
+        // Efficiency tasks are prepared when their first sample comes up, by that sample's thread, which then times
+        // the paired reference in the preparation's worker (one sandboxed worker a task fewer).
+        let preparer = configuration.efficiency
+            ? try EfficiencyPreparation.Preparer(
                 tasks: pendingTasks.filter { $0.efficiency != nil },
                 dataset: dataset,
                 configuration: configuration,
                 log: { progress.note($0) }
-            ) : [:]
+            ) : nil
         let newResults = execute(
             pending: pending,
             tasks: taskByID,
             expected: expected,
-            prepared: prepared,
+            preparer: preparer,
             store: store,
             alreadyDone: chosen.count - pending.count,
             total: chosen.count,
@@ -117,7 +119,7 @@ public struct Evaluator: Sendable {
         pending: [Sample],
         tasks: [String: BenchmarkTask],
         expected: [String: [String: ExpectedSuite]],
-        prepared: [String: PreparedTask],
+        preparer: EfficiencyPreparation.Preparer?,
         store: ResultsStore,
         alreadyDone: Int,
         total: Int,
@@ -135,11 +137,17 @@ public struct Evaluator: Sendable {
             defer { context.close() }
             while let sample = queue.next() {
                 guard let task = tasks[sample.taskID] else { continue }
+                var prepared: PreparedTask?
+                if let preparer, task.efficiency != nil {
+                    let made = preparer.prepared(for: task, keepWorker: configuration.pairedReference)
+                    prepared = made.prepared
+                    if let worker = made.worker { context.references.adopt(worker, for: task) }
+                }
                 let result = context.evaluate(
                     sample: sample,
                     task: task,
                     expected: expected[task.id] ?? [:],
-                    prepared: prepared[task.id]
+                    prepared: prepared
                 )
                 // An interrupted sample's result is not real: leave it for the resumed run.
                 if SandboxRegistry.shared.isStopping { break }

@@ -51,7 +51,10 @@ extension PaceCommand {
             let lines = samples.map { sample in
                 JSONValue.object([("task_id", .string(sample.taskID)), ("solution", .string(sample.code))] + sample.extra).jsonText
             }
-            FileManager.default.createFile(atPath: samplesFile, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+            guard FileManager.default.createFile(atPath: samplesFile, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+                printError("pace: error: cannot write the demo's samples to \(samplesFile)")
+                throw PaceExitCode.outputProblem.exitCode
+            }
             printError("pace: evaluating \(samples.count) example solutions of \(dataset.tasks.count) bundled tasks (\(dataset.path))")
             let evaluator = Evaluator(
                 dataset: dataset,

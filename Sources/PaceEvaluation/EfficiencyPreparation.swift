@@ -43,7 +43,7 @@ enum EfficiencyPreparation {
         log: @escaping @Sendable (String) -> Void
     ) throws(EvaluationError) -> [String: PreparedTask] {
         guard !tasks.isEmpty else { return [:] }
-        let preparer = try Preparer(tasks: tasks, dataset: dataset, configuration: configuration, log: log)
+        let preparer = try Preparer(tasks: tasks, dataset: dataset, configuration: configuration, log: log, batchedFailures: true)
         let queue = JobQueue(tasks)
         runOnThreads(configuration.jobs) { _ in
             while let task = queue.next() {
@@ -68,13 +68,17 @@ enum EfficiencyPreparation {
         private var running: Set<String> = []
         private var done: [String: PreparedTask?] = [:]
         private var failures: [String] = []
+        /// Whether failures wait for ``finish()`` (one line) instead of being logged as they happen.
+        private let batchedFailures: Bool
 
         init(
             tasks: [BenchmarkTask],
             dataset: Dataset,
             configuration: EvaluationConfiguration,
-            log: @escaping @Sendable (String) -> Void
+            log: @escaping @Sendable (String) -> Void,
+            batchedFailures: Bool = false
         ) throws(EvaluationError) {
+            self.batchedFailures = batchedFailures
             helpers = dataset.format == .enamel ? try enamelHelpers() : nil
             let testsKey = FileReading.sha256(
                 text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)"
@@ -124,7 +128,7 @@ enum EfficiencyPreparation {
             let count = done.count
             condition.broadcast()
             condition.unlock()
-            if let failure, keepWorker { log("could not prepare \(failure); its samples score 0") }
+            if let failure, !batchedFailures { log("could not prepare \(failure); its samples score 0") }
             if count % 20 == 0 || count == total { log("prepared \(count)/\(total) tasks") }
             return (result, worker)
         }
@@ -178,7 +182,8 @@ enum EfficiencyPreparation {
         defer { if !handedOver { worker?.close() } }
         var inputs: [[String]]
         var expected: [[String]]?
-        if let cached = readTests(testsPath) {
+        let cached = readTests(testsPath)
+        if let cached {
             (inputs, expected) = (cached.inputs, cached.expected)
         } else {
             let started = try startWorker(configuration)
@@ -205,7 +210,7 @@ enum EfficiencyPreparation {
             } else {
                 expected = try answer(inputs: inputs, worker: reference)
             }
-            if let expected { writeTests(inputs: inputs, expected: expected, to: testsPath) }
+            if cached == nil, let expected { writeTests(inputs: inputs, expected: expected, to: testsPath) }
         }
         guard let expected, let seconds else { throw EvaluationError(.harnessFailed, "no tests") }
         let hardLevels = spec.levels.indices.filter { hardness[$0] > 0 }

@@ -243,18 +243,18 @@ enum EfficiencyPreparation {
         configuration: EvaluationConfiguration
     ) throws(EvaluationError) -> [[String]] {
         var items: [JSONValue] = []
-        var keys: [JSONValue] = []
+        var keys: [String] = []
         var offset = 0
         for (level, size) in spec.levels.enumerated() {
             for test in 0..<counts[level] {
                 let seed = configuration.seed ^ task.index ^ (offset + test)
                 items.append(.array([.number("\(seed)"), .number("\(size)"), .number("\(level)"), .number("\(test)")]))
-                keys.append(.string("L\(level)T\(test)"))
+                keys.append(heldInputKey(level: level, test: test))
             }
             offset += counts[level]
         }
         var request: [(String, JSONValue)] = [
-            ("op", .string("generate")), ("code", .string(spec.generator)), ("items", .array(items)), ("keys", .array(keys)),
+            ("op", .string("generate")), ("code", .string(spec.generator)), ("items", .array(items)), ("keys", .array(keys.map(JSONValue.string))),
         ]
         if let helpers {
             request.append(("helpers", .string(helpers)))
@@ -278,7 +278,7 @@ enum EfficiencyPreparation {
         }
         let done = CallOutcome(worker.next(deadline: deadline))
         guard case .value = done else { throw EvaluationError(.harnessFailed, "the input generator failed: \(done)") }
-        for key in keys { if let key = key.stringValue { worker.heldInputs.insert(key) } }
+        worker.heldInputs.formUnion(keys)
         var inputs: [[String]] = []
         var position = 0
         for count in counts.prefix(spec.levels.count) {
@@ -325,7 +325,7 @@ enum EfficiencyPreparation {
         for (level, tests) in inputs.enumerated() {
             var outputs: [String] = []
             for (test, input) in tests.enumerated() {
-                let (outcome, output) = call(worker, name: "reference", input: input, reps: 1, wantOutput: true, timeout: 600, key: "L\(level)T\(test)")
+                let (outcome, output) = call(worker, name: "reference", input: input, reps: 1, wantOutput: true, timeout: 600, key: heldInputKey(level: level, test: test))
                 guard let output else {
                     throw EvaluationError(.harnessFailed, "the reference solution failed on a generated input: \(outcome)")
                 }
@@ -444,7 +444,7 @@ func timeRoundRobin(
     var outputs: [String] = []
     for rep in 0..<reps {
         for (index, input) in inputs.enumerated() {
-            let key = "L\(level)T\(index)"
+            let key = heldInputKey(level: level, test: index)
             let wantOutput = wantOutputs && rep == 0
             let (outcome, output) = call(worker, name: name, input: input, reps: 1, wantOutput: wantOutput, timeout: timeout, key: key)
             guard case .value(let message) = outcome, let seconds = times(message, meter: meter).first else { return nil }
@@ -457,6 +457,10 @@ func timeRoundRobin(
     }
     return (samples.map(Estimators.hodgesLehmann), outputs)
 }
+
+/// The name under which a worker holds a task's input for test `test` of level `level` (the same in every worker of
+/// the task, so a preparation worker can serve as the paired reference).
+func heldInputKey(level: Int, test: Int) -> String { "L\(level)T\(test)" }
 
 /// The `args`/`key` fields of a call: with a key (level and test of the task the worker serves), the input is sent
 /// and decoded once per worker and named by its key afterwards.

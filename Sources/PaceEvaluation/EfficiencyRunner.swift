@@ -136,7 +136,7 @@ struct EfficiencyRunner {
                 if referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: limit) {
                     referenceTimes[test].append(seconds)
                 }
-                switch timedCall(worker: worker, name: "sample", input: input, key: "L\(level)T\(test)", wantOutput: rep == 0, limit: limit) {
+                switch timedCall(worker: worker, name: "sample", input: input, key: heldInputKey(level: level, test: test), wantOutput: rep == 0, limit: limit) {
                 case .failure(let outcome):
                     switch classify(outcome, input: input) {
                     case .censored(let reason, _): return .censored(reason, test: test)
@@ -162,7 +162,7 @@ struct EfficiencyRunner {
     /// side is measured differently); nil without pairing or on failure.
     private func timeReference(_ reference: PythonWorker?, input: String, level: Int, test: Int, limit: Double) -> Double? {
         guard let reference else { return nil }
-        let key = "L\(level)T\(test)"
+        let key = heldInputKey(level: level, test: test)
         guard case .success(let seconds, _) = timedCall(worker: reference, name: "reference", input: input, key: key, wantOutput: false, limit: 10 * limit + 10)
         else { return nil }
         return seconds

@@ -42,6 +42,8 @@ public final class SandboxedProcess {
     private let configuration: SandboxConfiguration
     private var cgroup: ProcessCgroup?
     private var end: ProcessEnd?
+    /// The supervisor's stack (it runs in Pace's memory), unmapped once the supervisor has been reaped.
+    private var supervisorStacks: UnsafeMutableRawPointer?
     /// Resource use reported when the program ended by itself.
     public private(set) var usage: ResourceUsage?
 
@@ -70,10 +72,12 @@ public final class SandboxedProcess {
         group: pid_t,
         directory: String,
         descriptors: (Int32, Int32, Int32, Int32),
+        supervisorStacks: UnsafeMutableRawPointer?,
         configuration: SandboxConfiguration,
         cgroup: ProcessCgroup?
     ) {
         processGroup = group
+        self.supervisorStacks = supervisorStacks
         workingDirectory = directory
         (stdinDescriptor, stdoutDescriptor, stderrDescriptor, reportDescriptor) = descriptors
         self.configuration = configuration
@@ -174,6 +178,7 @@ public final class SandboxedProcess {
         let groupKill = !configuration.faults.contains(.noGroupKill)
         var reportDescriptor: Int32 = -1
         var stage: Int32 = 0
+        var stacks: UnsafeMutableRawPointer?
         let pid: pid_t = executable.withCString { path in
             (directory ?? "/").withCString { cwd in
                 argv.withUnsafeBufferPointer { argvPointer in
@@ -212,7 +217,7 @@ public final class SandboxedProcess {
                                     && geteuid() == 0 && !user
                                 spawn.run_as_uid = unprivileged ? SandboxedProcess.nobody : -1
                                 spawn.run_as_gid = unprivileged ? SandboxedProcess.nobody : -1
-                                return pace_spawn(&spawn, &reportDescriptor, &stage)
+                                return pace_spawn(&spawn, &reportDescriptor, &stage, &stacks)
                             }
                         }
                     }
@@ -246,6 +251,7 @@ public final class SandboxedProcess {
             group: pid,
             directory: directory ?? "",
             descriptors: (pipes.stdin.write, pipes.stdout.read, pipes.stderr.read, reportDescriptor),
+            supervisorStacks: stacks,
             configuration: configuration,
             cgroup: cgroup
         )
@@ -268,7 +274,7 @@ public final class SandboxedProcess {
 
     private static func stageName(_ stage: Int32) -> String {
         let names = [
-            1: "pipe", 2: "fork", 3: "setsid", 4: "creating namespaces", 5: "fork", 6: "dup2", 7: "chdir",
+            1: "pipe", 2: "clone", 3: "setsid", 4: "creating namespaces", 5: "clone", 6: "dup2", 7: "chdir",
             8: "setrlimit", 9: "exec", 10: "joining the cgroup", 11: "making the filesystem read-only",
             12: "dropping capabilities", 13: "hiding directories", 14: "mounting /proc",
             15: "switching to the unprivileged user",
@@ -394,10 +400,20 @@ extension SandboxedProcess {
         guard end == nil else { return }
         _ = Glibc.kill(-processGroup, SIGKILL)
         _ = Glibc.kill(processGroup, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(processGroup, &status, 0) < 0 && errno == EINTR {}
+        reapSupervisor()
         end = .killed
         SandboxRegistry.shared.remove(processGroup)
+    }
+
+    /// Waits for the supervisor to end, then releases its stack (only once it is surely gone).
+    private func reapSupervisor() {
+        var status: Int32 = 0
+        var result: pid_t
+        repeat { result = waitpid(processGroup, &status, 0) } while result < 0 && errno == EINTR
+        if result == processGroup || (result < 0 && errno == ECHILD) {
+            pace_spawn_release(supervisorStacks)
+            supervisorStacks = nil
+        }
     }
 
     /// Waits up to `timeout` seconds for the program to end by itself; kills it if it does not.
@@ -427,8 +443,7 @@ extension SandboxedProcess {
             kill()
             return .killed
         }
-        var status: Int32 = 0
-        while waitpid(processGroup, &status, 0) < 0 && errno == EINTR {}
+        reapSupervisor()
         _ = Glibc.kill(-processGroup, SIGKILL)
         SandboxRegistry.shared.remove(processGroup)
         usage = ResourceUsage(

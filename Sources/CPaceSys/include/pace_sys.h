@@ -50,9 +50,14 @@ typedef struct {
 /// Starts `config->path` in a new session (so the group can be killed), with a supervising
 /// middle process that reports the exit status on `*report_fd` (CLOEXEC, read end).
 /// Returns the supervisor's pid (= the process group id) or -1 with `*error_stage` and errno set.
-/// Error stages: 1 pipe, 2 fork, 3 setsid, 4 unshare, 5 inner fork, 6 dup2, 7 chdir, 8 setrlimit, 9 exec, 10 cgroup,
-/// 11 read-only mounts, 12 dropping capabilities, 13 hiding paths, 14 mounting /proc, 15 switching user.
-pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_stage);
+/// `*stacks` is the supervisor's stack, which lives in Pace's memory: release it with `pace_spawn_release`
+/// once the supervisor has been reaped (never before).
+/// Error stages: 1 pipe, 2 clone, 3 setsid, 4 unshare, 5 inner clone, 6 dup2, 7 chdir, 8 setrlimit, 9 exec,
+/// 10 cgroup, 11 read-only mounts, 12 dropping capabilities, 13 hiding paths, 14 mounting /proc, 15 switching user.
+pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_stage, void **stacks);
+
+/// Unmaps a supervisor's stack (after its process has been reaped). NULL does nothing.
+void pace_spawn_release(void *stacks);
 
 /// Decompresses a gzip (or zlib) buffer. Returns 0 on success; *out is malloc'd (free with free()).
 int pace_gunzip(const uint8_t *input, size_t input_length, uint8_t **out, size_t *out_length);

@@ -13,10 +13,11 @@ struct CorrectnessRunner {
     static let grace = 0.5
 
     /// Starts a worker and loads the sample. Returns the worker, or the verdict when that already failed.
-    func start(sample: Sample, task: BenchmarkTask) -> (PythonWorker?, Verdict?) {
+    /// `holdsInputs`: the worker goes on to time the sample's efficiency.
+    func start(sample: Sample, task: BenchmarkTask, holdsInputs: Bool) -> (PythonWorker?, Verdict?) {
         let worker: PythonWorker
         do {
-            worker = try PythonWorker(python: configuration.python, configuration: configuration.sandbox)
+            worker = try PythonWorker(python: configuration.python, configuration: configuration.sandbox, holdsInputs: holdsInputs)
         } catch {
             return (nil, Verdict(.harnessError, detail: "cannot start the worker: \(error)"))
         }

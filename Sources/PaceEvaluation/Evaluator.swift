@@ -226,7 +226,7 @@ final class SampleContext {
             extra: sample.extra
         )
         let runner = CorrectnessRunner(configuration: configuration)
-        let (worker, failure) = runner.start(sample: sample, task: task)
+        let (worker, failure) = runner.start(sample: sample, task: task, holdsInputs: prepared != nil && configuration.efficiency)
         defer { worker?.close() }
         if let failure {
             result.verdict = failure

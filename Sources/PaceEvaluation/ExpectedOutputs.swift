@@ -91,7 +91,7 @@ enum ExpectedOutputs {
         var sandbox = configuration.sandbox
         sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
         while outputs.count < suite.inputs.count {
-            guard let worker = try? PythonWorker(python: configuration.python, configuration: sandbox),
+            guard let worker = try? PythonWorker(python: configuration.python, configuration: sandbox, holdsInputs: false),
                 worker.load(code: task.canonicalSolution ?? task.prompt, entryPoint: task.entryPoint, timeout: 60) == nil
             else {
                 let remaining = suite.inputs.count - outputs.count

@@ -15,19 +15,28 @@ Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...
 {"$bytes": "<base64>"}, {"$complex": [re, im]}, and {"$repr": "..."} for anything else (never equal to anything).
 """
 # Imports are chosen for start-up time (a worker starts per sample): C modules where they suffice (binascii, _signal,
-# the built-in SHA-256), no traceback (its imports cost ~8 ms a start); random is imported by the generator worker.
+# the built-in SHA-256, the json package's C encoder and scanner: `json` itself imports re and enum, ~8 ms), no
+# traceback (~8 ms); random is imported by the generator worker. copy and _pickle (~4 ms) only where inputs are held
+# for repeated calls (efficiency): Pace starts correctness workers with PACE_WORKER_COPIES=0. They are imported here
+# or never: an import after untrusted code ran could find a module the program put in sys.modules.
 import binascii as _binascii
 import builtins as _builtins
-import copy as _copy
 import gc as _gc
-import json as _json
+import _json
 import math as _math
 import operator as _operator
 import os as _os
-import _pickle
 import _signal
 import sys as _sys
 import time as _time
+
+if _os.environ.get("PACE_WORKER_COPIES") != "0":
+    import copy as _copy
+    import _pickle
+    _deepcopy = _copy.deepcopy
+    _pickle_dumps, _pickle_loads = _pickle.dumps, _pickle.loads
+else:
+    _deepcopy = _pickle_dumps = _pickle_loads = None
 
 try:
     from _sha2 import sha256 as _sha256  # Python 3.12+
@@ -44,10 +53,23 @@ _BUILTINS = _builtins.__dict__
 _PRISTINE_BUILTINS = dict(_BUILTINS)
 _perf = _time.perf_counter_ns
 _cpu = _time.process_time_ns
-_deepcopy = _copy.deepcopy
-_pickle_dumps, _pickle_loads = _pickle.dumps, _pickle.loads
 _collect, _enable, _disable, _freeze = _gc.collect, _gc.enable, _gc.disable, _gc.freeze
-_dumps = _json.dumps
+_encode_ascii = _json.encode_basestring_ascii
+
+
+def _unencodable(value):
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+# What json.dumps runs for ASCII output without indentation, called directly (see the imports).
+_compact_encoder = _json.make_encoder({}, _unencodable, _encode_ascii, None, ":", ",", False, False, True)
+_sorting_encoder = _json.make_encoder({}, _unencodable, _encode_ascii, None, ": ", ", ", True, False, True)
+
+
+def _dumps(value, sort_keys=False):
+    """Compact JSON text, as json.dumps(value, separators=(",", ":")) writes it; with `sort_keys`, as
+    json.dumps(value, sort_keys=True) does (the sort key of set elements, on which cached expected outputs depend)."""
+    return "".join((_sorting_encoder if sort_keys else _compact_encoder)(value, 0))
 _write, _isinstance, _len, _exec = _os.write, isinstance, len, exec
 _all, _map, _is = all, map, _operator.is_
 _get_recursion_limit, _set_recursion_limit = _sys.getrecursionlimit, _sys.setrecursionlimit
@@ -120,7 +142,7 @@ def _restore():
 
 
 def _send(message):
-    _send_text(_dumps(message, separators=(",", ":")))
+    _send_text(_dumps(message))
 
 
 def _send_text(text):
@@ -210,7 +232,31 @@ def _untag(obj):
     return obj
 
 
-_read_request = _json.JSONDecoder(object_hook=_untag).decode
+class _Decoding:
+    """The settings the json package's C scanner reads from a JSONDecoder (called directly, see the imports)."""
+    strict = True
+    object_hook = staticmethod(_untag)
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}.__getitem__
+    memo = None
+
+
+_scan = _json.make_scanner(_Decoding())
+
+
+def _read_request(text):
+    """The JSON value that makes up `text` (surrounding whitespace allowed), tags decoded."""
+    text = text.strip()
+    try:
+        value, end = _scan(text, 0)
+    except (StopIteration, ValueError, SystemError):
+        # SystemError: without the json package loaded the C scanner cannot make its JSONDecodeError.
+        raise ValueError("a request that is not valid JSON") from None
+    if end != _len(text):
+        raise ValueError("a request with data after its JSON value")
+    return value
 
 
 class _Opaque:
@@ -392,16 +438,27 @@ class _Held:
     Python (10^5 numbers: ~0.2 ms for a flat list, ~4 ms unpickled, against ~15 ms deepcopied; paid before each of
     up to 232 calls a task). An argument pickle cannot handle makes the whole input fall back to deepcopy."""
 
-    __slots__ = ("args", "copiers")
+    __slots__ = ("args", "copiers", "spare")
 
-    def __init__(self, args):
+    def __init__(self, args, spare=False):
         self.args = args
+        # `spare`: the arguments were decoded for a single call, which may have them as they are (no copy needed).
+        self.spare = spare
+        if spare:
+            return
+        if _pickle_dumps is None:
+            raise RuntimeError("this worker cannot hold inputs (it was started with PACE_WORKER_COPIES=0)")
         try:
             self.copiers = [_copier(a) for a in args]
         except BaseException:  # noqa: B036 - e.g. an opaque value; deepcopy it is
             self.copiers = None
 
     def copy(self):
+        if self.spare:
+            args, self.args = self.args, None
+            if args is None:
+                raise RuntimeError("a single-call input was asked for twice")
+            return args
         if self.copiers is None:
             return _deepcopy(self.args)
         return [a if how is None else (_pickle_loads(how) if type(how) is bytes else how(a))
@@ -433,7 +490,7 @@ def op_call(request):
     if "args" not in request:
         held = _inputs[key]
     elif key is None:
-        held = _Held(request["args"])
+        held = _Held(request["args"], spare=reps == 1)
     else:
         # Later requests send only the key; every call still gets its own deep copy.
         held = _hold(key, request["args"], program if fresh else None)
@@ -466,7 +523,7 @@ def op_call(request):
             # The output on a line of its own after the reply, so that Pace can take it as text without parsing it.
             reply["out_line"] = True
             _sink.take()
-            _send_text(_dumps(reply, separators=(",", ":")) + "\n" + _dumps(output, separators=(",", ":")))
+            _send_text(_dumps(reply) + "\n" + _dumps(output))
             return None
     return reply
 
@@ -493,12 +550,12 @@ def op_batch(request):
             return None
         _send_text(f'{{"ok":true,"i":{index},"t":{elapsed}}}')
         try:
-            text = _dumps(encode(result), separators=(",", ":"))
+            text = _dumps(encode(result))
         except BaseException as error:  # noqa: B036
             text = _dumps({"$repr": f"unserializable: {type(error).__name__}"})
         digest = None if '"$float":"nan"' in text else _sha256(text.encode()).hexdigest()
         # The digest line and the output go in one write (one wake-up of Pace instead of two).
-        _send_text(_dumps({"d": digest, "n": _len(text)}, separators=(",", ":")) + "\n"
+        _send_text(_dumps({"d": digest, "n": _len(text)}) + "\n"
                    + (text if _len(text) <= limit else _dumps({"$omitted": _len(text)})))
     return {"ok": True, "done": True}
 
@@ -591,7 +648,7 @@ def op_generate(request):
         generate = namespace["generate_input"]
         for index, (seed, size, lid, cid) in enumerate(request["items"]):
             _random.seed(seed)
-            text = _dumps(encode(tuple(generate(size=size, lid=lid, cid=cid))), separators=(",", ":"))
+            text = _dumps(encode(tuple(generate(size=size, lid=lid, cid=cid))))
             if keys:
                 _inputs[keys[index]] = _Held(_read_request(text))
             _send_text(f'{{"i":{index}}}\n' + text)

@@ -9,21 +9,97 @@ import PaceSandbox
 /// Expected outputs of one suite, from the dataset or from running the canonical solution.
 struct ExpectedSuite: Sendable {
     /// Per input: the expected output, or nil when the canonical solution itself failed on it (the test is skipped).
-    var outputs: [String?]
+    var outputs: ExpectedTexts
     /// Per input: the canonical solution's time in seconds (0 when unknown), for time limits.
     var seconds: [Double]
-    /// Per input: SHA-256 of the expected output's text; a sample output with the same digest is correct.
+    /// Per input: the worker's digest of the expected output (see `op_batch`); a sample output with the same
+    /// digest is correct.
     var digests: [String?]
 
-    /// `digests` come from the cache when it has them; otherwise they are computed here.
+    /// Without `digests`, each is SHA-256 of the output's text (what the worker makes for all but long values).
     init(outputs: [String?], seconds: [Double], digests: [String?]? = nil) {
-        self.outputs = outputs
+        self.outputs = ExpectedTexts(outputs)
         self.seconds = seconds
         if let digests, digests.count == outputs.count {
             self.digests = zip(outputs, digests).map { $0 == nil ? nil : $1 }
         } else {
             self.digests = outputs.map { $0.map(FileReading.sha256(text:)) }
         }
+    }
+
+    init(outputs: ExpectedTexts, seconds: [Double], digests: [String?]) {
+        self.outputs = outputs
+        self.seconds = seconds
+        self.digests = digests
+    }
+}
+
+/// Expected output texts, held in memory or read on demand from the mapped cache file. Only a wrong answer needs
+/// its expected text (for the judge); an output whose digest matches never does, so a run over HumanEval+
+/// (~290 MB of expected outputs) reads next to none of it.
+struct ExpectedTexts: Sendable {
+    private enum Storage: Sendable {
+        case memory([String?])
+        /// Byte ranges in the file; a negative length marks a missing output.
+        case mapped(MappedFile, offsets: [Int], lengths: [Int32])
+    }
+
+    private let storage: Storage
+
+    init(_ texts: [String?]) { storage = .memory(texts) }
+
+    init(file: MappedFile, offsets: [Int], lengths: [Int32]) {
+        storage = .mapped(file, offsets: offsets, lengths: lengths)
+    }
+
+    var count: Int {
+        switch storage {
+        case .memory(let texts): return texts.count
+        case .mapped(_, let offsets, _): return offsets.count
+        }
+    }
+
+    subscript(index: Int) -> String? {
+        switch storage {
+        case .memory(let texts): return texts[index]
+        case .mapped(let file, let offsets, let lengths):
+            guard lengths[index] >= 0 else { return nil }
+            return file.text(at: offsets[index], length: Int(lengths[index]))
+        }
+    }
+
+    /// Whether the output at `index` is missing, without reading it.
+    func isMissing(_ index: Int) -> Bool {
+        switch storage {
+        case .memory(let texts): return texts[index] == nil
+        case .mapped(_, _, let lengths): return lengths[index] < 0
+        }
+    }
+}
+
+/// A file mapped read-only into memory for as long as anything refers to it. Replacing the file (by rename) leaves
+/// this mapping of the old one intact.
+final class MappedFile: @unchecked Sendable {
+    // Immutable after init; the mapping is read-only, so sharing it between threads is safe.
+    let bytes: UnsafeRawBufferPointer
+
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
+        let size = Int(status.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+    }
+
+    func text(at offset: Int, length: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 }
 
@@ -52,7 +128,9 @@ enum ExpectedOutputs {
             if task.suites.contains(where: { $0.expected == nil }) { missing.append(task) }
         }
         guard !missing.isEmpty else { return result }
-        let cachePath = "\(configuration.cacheDirectory)/expected/\(dataset.sha256)-py\(configuration.python.version).jsonl"
+        // Lines of text (see `writeCache`), with the digests the worker makes (long values have digests of their
+        // own, which `.jsonl` files of older versions lack).
+        let cachePath = "\(configuration.cacheDirectory)/expected/\(dataset.sha256)-py\(configuration.python.version).lines"
         var cached = readCache(cachePath)
         let toRun = missing.filter { cached[$0.id] == nil }
         if !toRun.isEmpty {
@@ -88,6 +166,7 @@ enum ExpectedOutputs {
     private static func runSuite(task: BenchmarkTask, suite: TestSuite, configuration: EvaluationConfiguration) -> ExpectedSuite {
         var outputs: [String?] = []
         var seconds: [Double] = []
+        var digests: [String?] = []
         var sandbox = configuration.sandbox
         sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
         while outputs.count < suite.inputs.count {
@@ -97,6 +176,7 @@ enum ExpectedOutputs {
                 let remaining = suite.inputs.count - outputs.count
                 outputs += Array(repeating: nil, count: remaining)
                 seconds += Array(repeating: 0, count: remaining)
+                digests += Array(repeating: nil, count: remaining)
                 break
             }
             let rest = Array(suite.inputs[outputs.count...])
@@ -109,34 +189,50 @@ enum ExpectedOutputs {
             )
             outputs += items.map(\.output)
             seconds += items.map(\.seconds)
+            digests += items.map(\.digest)
             if let (index, _) = failure, index < rest.count {
                 outputs.append(nil)
                 seconds.append(0)
+                digests.append(nil)
             }
             worker.close()
         }
-        return ExpectedSuite(outputs: outputs, seconds: seconds)
+        // The worker's digests: for long strings and number lists they are not digests of the text (see op_batch).
+        return ExpectedSuite(outputs: outputs, seconds: seconds, digests: digests)
     }
 
+    /// Reads the cache: per task and suite a header line `{"task_id", "suite", "seconds", "digests", "lengths"}`
+    /// whose arrays have one entry per input, then one line per input with the expected output's JSON text as the
+    /// worker wrote it (an empty line, length -1, where the canonical solution failed). Only the headers are read:
+    /// the outputs stay in the mapped file until a judge needs one (HumanEval+'s took ~2 s to load as JSON and
+    /// ~300 MB of memory). A damaged file counts as no cache (everything is computed again).
     private static func readCache(_ path: String) -> [String: [String: ExpectedSuite]] {
-        guard let bytes = try? FileReading.bytes(of: path), let lines = try? FileReading.jsonLines(bytes, path: path) else {
-            return [:]
-        }
+        guard let file = MappedFile(path: path) else { return [:] }
+        let bytes = file.bytes
         var cached: [String: [String: ExpectedSuite]] = [:]
-        for (_, record) in lines {
-            guard let id = record["task_id"]?.stringValue, let suites = record["suites"]?.objectValue else { continue }
-            var parsed: [String: ExpectedSuite] = [:]
-            for (name, value) in suites {
-                guard let outputs = value["outputs"]?.arrayValue, let times = value["seconds"]?.arrayValue,
-                    outputs.count == times.count
-                else { continue }
-                let errors = value["failed"]?.arrayValue?.compactMap(\.intValue) ?? []
-                var list: [String?] = outputs.map { $0.stringValue }
-                for index in errors where index < list.count { list[index] = nil }
-                let digests = value["digests"]?.arrayValue?.map(\.stringValue)
-                parsed[name] = ExpectedSuite(outputs: list, seconds: times.map { $0.doubleValue ?? 0 }, digests: digests)
+        var position = 0
+        while position < bytes.count {
+            guard let newline = memchr(bytes.baseAddress! + position, 0x0A, bytes.count - position) else { return [:] }
+            let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(newline))
+            guard let header = try? JSONParser.parse(bytes: Array(bytes[position..<end])),
+                let id = header["task_id"]?.stringValue, let name = header["suite"]?.stringValue,
+                let times = header["seconds"]?.arrayValue, let digests = header["digests"]?.arrayValue,
+                let lengths = header["lengths"]?.arrayValue?.compactMap(\.intValue),
+                times.count == digests.count, lengths.count == times.count
+            else { return [:] }
+            position = end + 1
+            var offsets: [Int] = []
+            offsets.reserveCapacity(lengths.count)
+            for length in lengths {
+                offsets.append(position)
+                position += max(length, 0) + 1
+                guard position <= bytes.count, bytes[position - 1] == 0x0A else { return [:] }
             }
-            cached[id] = parsed
+            cached[id, default: [:]][name] = ExpectedSuite(
+                outputs: ExpectedTexts(file: file, offsets: offsets, lengths: lengths.map { Int32(clamping: $0) }),
+                seconds: times.map { $0.doubleValue ?? 0 },
+                digests: digests.map(\.stringValue)
+            )
         }
         return cached
     }
@@ -145,17 +241,23 @@ enum ExpectedOutputs {
         var text = ""
         for task in tasks {
             guard let suites = cached[task.id] else { continue }
-            let members: [(String, JSONValue)] = suites.sorted { $0.key < $1.key }.map { name, suite in
-                let failed = suite.outputs.indices.filter { suite.outputs[$0] == nil }
-                return (name, .object([
-                    ("outputs", .array(suite.outputs.map { $0.map(JSONValue.string) ?? .null })),
+            for (name, suite) in suites.sorted(by: { $0.key < $1.key }) {
+                let outputs = (0..<suite.outputs.count).map { suite.outputs[$0] }
+                JSONValue.object([
+                    ("task_id", .string(task.id)),
+                    ("suite", .string(name)),
                     ("seconds", .array(suite.seconds.map { .number(format($0)) })),
-                    ("failed", .array(failed.map { .number("\($0)") })),
-                    ("digests", .array(suite.digests.map { $0.map(JSONValue.string) ?? .null })),
-                ]))
+                    ("digests", .array(zip(outputs, suite.digests).map { output, digest in
+                        output == nil ? .null : digest.map(JSONValue.string) ?? .null
+                    })),
+                    ("lengths", .array(outputs.map { .number("\($0?.utf8.count ?? -1)") })),
+                ]).write(to: &text)
+                text += "\n"
+                for output in outputs {
+                    text += output ?? ""
+                    text += "\n"
+                }
             }
-            JSONValue.object([("task_id", .string(task.id)), ("suites", .object(members))]).write(to: &text)
-            text += "\n"
         }
         writeAtomically(text, to: path)
     }

@@ -83,4 +83,94 @@ struct CorrectnessEndToEndTests {
         #expect(result["verdict"]?.stringValue == "crashed", "\(result.jsonText)")
         #expect(result["detail"]?.stringValue?.contains("protocol") == true)
     }
+
+    @Test("long outputs (a 50,000-number list, a 100,000-character string) are judged by value digests: right ones pass (equal floats for ints through the judge), a list subclass, one wrong number or one wrong character fail, the same with the cache mapped from disk")
+    func longOutputs() throws {
+        let directory = PaceBinary.scratch("long-outputs")
+        let canonical = """
+                if kind == "list":
+                    return [i // 2 if i % 2 else i / 2 for i in range(n)]
+                return "ab" * (n // 2)
+
+            """
+        let task = JSONValue.object([
+            ("task_id", .string("Long/0")),
+            ("prompt", .string("def make(n, kind):\n    \"\"\"A long list of ints and floats, or a long string.\"\"\"\n")),
+            ("canonical_solution", .string(canonical)),
+            ("entry_point", .string("make")),
+            ("test", .string("")),
+            ("base_input", .array([.array([.number("50000"), .string("list")])])),
+            ("plus_input", .array([.array([.number("100000"), .string("str")]), .array([.number("9"), .string("list")])])),
+            ("atol", .number("0")),
+        ])
+        PaceBinary.write(task.jsonText + "\n", to: directory + "/dataset.jsonl")
+        let samples: [(String, String)] = [
+            ("right", """
+                def make(n, kind):
+                    if kind == "str":
+                        return "".join("ab" for _ in range(n // 2))
+                    out = []
+                    for i in range(n):
+                        out.append(i // 2 if i % 2 else i / 2)
+                    return out
+                """),
+            // Equal values of other types (4.0 for 4): another digest, so the judge compares it with the expected
+            // text (read from the mapped cache in the second run) and, as EvalPlus's == does, accepts it.
+            ("equal_as_floats", """
+                def make(n, kind):
+                    if kind == "list":
+                        return [float(i // 2 if i % 2 else i / 2) for i in range(n)]
+                    return "ab" * (n // 2)
+                """),
+            ("subclass", """
+                class Numbers(list):
+                    pass
+                def make(n, kind):
+                    if kind == "list":
+                        return Numbers(i // 2 if i % 2 else i / 2 for i in range(n))
+                    return "ab" * (n // 2)
+                """),
+            ("one_number_wrong", """
+                def make(n, kind):
+                    if kind == "list":
+                        out = [i // 2 if i % 2 else i / 2 for i in range(n)]
+                        out[-1] += 1
+                        return out
+                    return "ab" * (n // 2)
+                """),
+            ("one_character_wrong", """
+                def make(n, kind):
+                    if kind == "list":
+                        return [i // 2 if i % 2 else i / 2 for i in range(n)]
+                    return "ab" * (n // 2 - 1) + "ac"
+                """),
+        ]
+        let lines = samples.map { name, code in
+            JSONValue.object([("task_id", .string("Long/0")), ("solution", .string(code)), ("name", .string(name))]).jsonText
+        }
+        PaceBinary.write(lines.joined(separator: "\n") + "\n", to: directory + "/samples.jsonl")
+        let cache = directory + "/cache"
+        for run in ["computed", "cached"] {
+            let output = try PaceBinary.run([
+                "evaluate", "--dataset", directory + "/dataset.jsonl", "--samples", directory + "/samples.jsonl",
+                "--output", directory + "/out-" + run, "--jobs", "2",
+            ], environment: ["PACE_CACHE_DIR": cache])
+            #expect(output.status == 0, "\(run): \(output.stderr)")
+            let text = try String(contentsOfFile: directory + "/out-\(run)/results.jsonl", encoding: .utf8)
+            var verdicts: [String: JSONValue] = [:]
+            for line in text.split(separator: "\n") {
+                let result = try JSONParser.parse(String(line))
+                verdicts[result.at("extra", "name")?.stringValue ?? "?"] = result
+            }
+            #expect(verdicts["right"]?["verdict"]?.stringValue == "passed", "\(run): \(verdicts["right"]?.jsonText ?? "")")
+            #expect(verdicts["equal_as_floats"]?["verdict"]?.stringValue == "passed", "\(run): \(verdicts["equal_as_floats"]?.jsonText ?? "")")
+            #expect(verdicts["subclass"]?["verdict"]?.stringValue == "failed", "\(run)")
+            #expect(verdicts["one_number_wrong"]?["verdict"]?.stringValue == "failed", "\(run)")
+            #expect(verdicts["one_number_wrong"]?.at("suites", "base", "verdict")?.stringValue == "failed", "\(run)")
+            #expect(verdicts["one_character_wrong"]?["verdict"]?.stringValue == "failed", "\(run)")
+            #expect(verdicts["one_character_wrong"]?.at("suites", "base", "verdict")?.stringValue == "passed", "\(run)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache + "/expected")
+        #expect(files.contains { $0.hasSuffix(".lines") }, "\(files)")
+    }
 }

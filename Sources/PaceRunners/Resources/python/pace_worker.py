@@ -19,6 +19,7 @@ Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...
 # traceback (~8 ms); random is imported by the generator worker. copy and _pickle (~4 ms) only where inputs are held
 # for repeated calls (efficiency): Pace starts correctness workers with PACE_WORKER_COPIES=0. They are imported here
 # or never: an import after untrusted code ran could find a module the program put in sys.modules.
+from array import array as _array
 import binascii as _binascii
 import builtins as _builtins
 import gc as _gc
@@ -528,14 +529,42 @@ def op_call(request):
     return reply
 
 
+_LONG = 4096
+_NUMBER_CODE = {int: 0, float: 1, bool: 2}.__getitem__
+
+
+def _value_digest(value):
+    """A digest made without JSON text, for a long string or a long flat list of numbers: encoding those as JSON
+    cost seconds per sample on HumanEval+'s largest outputs (float reprs above all). It depends on the value alone
+    (exact types, exact numbers: type codes plus the doubles' bytes, taken only when every int converts exactly
+    and there is no NaN), so it equals the expected output's digest, made by this same function, exactly when the
+    values are equal. None for anything else: then the digest is that of the JSON text."""
+    kind = type(value)
+    if kind is str:
+        if _len(value) <= _LONG:
+            return None
+        return _sha256(b"str\0" + value.encode("utf-8", "surrogatepass")).hexdigest()
+    if kind is not list or _len(value) <= _LONG:
+        return None
+    try:
+        codes = bytes(_map(_NUMBER_CODE, _map(type, value)))  # KeyError for anything but int, float, bool
+        numbers = _array("d", value)  # OverflowError for an int beyond a double
+    except (KeyError, OverflowError):
+        return None
+    if numbers.tolist() != value:  # an int a double cannot hold exactly, or a NaN (never equal)
+        return None
+    return _sha256(b"numbers\0" + codes + numbers.tobytes()).hexdigest()
+
+
 def op_batch(request):
     """Runs each input once (correctness); stops at the first error.
 
     Per input, a header line {"ok": true, "i": i, "t": ns} is sent as soon as the call returns, then a line
-    {"d": sha256 of the output's JSON text, "n": its length}, then the output itself on a line of its own (or
-    {"$omitted": n} when it is longer than `max_output`). Pace holds each call to its deadline, accepts an output
-    whose digest equals the expected output's without further ado (expected outputs come from this same
-    serialiser; the sample never sees them, so it cannot forge the digest), and hands the rest to the judge.
+    {"d": digest, "n": length of the output's JSON text (-1 when it was not made)}, then the output itself on a
+    line of its own (or {"$omitted": n} when it is longer than `max_output`). The digest is SHA-256 of the JSON
+    text, or `_value_digest`'s for long strings and number lists. Pace holds each call to its deadline, accepts an
+    output whose digest equals the expected output's without further ado (expected digests come from this same
+    function; the sample never sees them, so it cannot forge one), and hands the rest to the judge.
     NaN has no digest: NaN != NaN in Python, while its text is equal.
     """
     limit = request.get("max_output", 1 << 16)
@@ -549,11 +578,17 @@ def op_batch(request):
             _send(_failure(error, i=index))
             return None
         _send_text(f'{{"ok":true,"i":{index},"t":{elapsed}}}')
+        digest = _value_digest(result)
+        if digest is not None and _len(result) > limit:
+            # Its text would be longer than the limit (each element or character takes at least one character).
+            _send_text(_dumps({"d": digest, "n": -1}) + "\n" + _dumps({"$omitted": -1}))
+            continue
         try:
             text = _dumps(encode(result))
         except BaseException as error:  # noqa: B036
             text = _dumps({"$repr": f"unserializable: {type(error).__name__}"})
-        digest = None if '"$float":"nan"' in text else _sha256(text.encode()).hexdigest()
+        if digest is None and '"$float":"nan"' not in text:
+            digest = _sha256(text.encode()).hexdigest()
         # The digest line and the output go in one write (one wake-up of Pace instead of two).
         _send_text(_dumps({"d": digest, "n": _len(text)}) + "\n"
                    + (text if _len(text) <= limit else _dumps({"$omitted": _len(text)})))

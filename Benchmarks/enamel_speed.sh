@@ -41,6 +41,18 @@ runs += [json.loads(l) for l in open(work + "/pace-repeats.json")] if glob.glob(
 effs = [r["eff@1"] for r in runs]
 if len(effs) > 1:
     print(f"pace eff@1 over {len(effs)} runs: mean {statistics.mean(effs):.4f}, std {statistics.pstdev(effs):.4f}")
+# The std of eff@1 from its per-problem run-to-run variances: eff@1 is a mean over N problems, so (problems being
+# measured independently) Var(eff@1) = sum of per-problem variances / N^2. Three runs give the std of three numbers
+# two degrees of freedom, this estimate ~2N; it misses only drift common to all problems, which the plain std shows.
+names = ["jobsN"] + [f"repeat{i}" for i in range(2, 100) if glob.glob(f"{work}/out-repeat{i}/results.jsonl")]
+scores = {}
+for name in names:
+    for line in open(f"{work}/out-{name}/results.jsonl"):
+        r = json.loads(line)
+        scores.setdefault(r["task_id"], []).append((r.get("efficiency") or {}).get("score", 0.0))
+if len(names) > 1:
+    spv = sum(statistics.variance(v) for v in scores.values() if len(v) == len(names))
+    print(f"pace eff@1 std from per-problem variances over {len(names)} runs: {spv ** 0.5 / len(scores):.4f}")
 PY
 
 if [ "${SKIP_ENAM:-0}" = "1" ]; then exit 0; fi
@@ -53,7 +65,7 @@ for i in $(seq 1 "${ENAM_RUNS:-1}"); do
     PACE_REF_PYTHON="$PY" python3 "$ROOT/Benchmarks/enam_baseline.py" "$SAMPLES" --save_dir "$WORK/enam$i" | tail -1 | tee -a "$WORK/enam.json"
 done
 python3 - "$WORK" <<'PY'
-import json, sys, os, statistics
+import glob, json, sys, os, statistics
 work = sys.argv[1]
 runs = [json.loads(line) for line in open(work + "/enam.json")]
 total = runs[0].get("wall_total_s") or runs[0].get("total_s") or runs[0].get("wall_s")
@@ -65,4 +77,12 @@ for name in ("jobs1", "jobsN"):
 effs = [r.get("eff@1") for r in runs if r.get("eff@1") is not None]
 if len(effs) > 1:
     print(f"enam eff@1 over {len(effs)} runs: mean {statistics.mean(effs):.4f}, std {statistics.pstdev(effs):.4f}")
+# The same per-problem estimate as for Pace, from enam's saved per-level efficiencies (hardness weights 0,3,3,4).
+weights = [0, 3, 3, 4]
+saved = [sorted(glob.glob(f"{work}/enam{i}/eval~*~effs.json")) for i in range(1, len(runs) + 1)]
+saved = [json.load(open(files[0])) for files in saved if files]
+if len(saved) > 1:
+    per_problem = [[sum(w * e for w, e in zip(weights, run[k][0])) / sum(weights) for run in saved] for k in saved[0]]
+    spv = sum(statistics.variance(v) for v in per_problem)
+    print(f"enam eff@1 std from per-problem variances over {len(saved)} runs: {spv ** 0.5 / len(per_problem):.4f}")
 PY

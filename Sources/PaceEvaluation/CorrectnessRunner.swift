@@ -12,14 +12,12 @@ struct CorrectnessRunner {
     /// Slack on top of each per-test limit before the hard kill, seconds.
     static let grace = 0.5
 
-    /// Starts a worker and loads the sample. Returns the worker, or the verdict when that already failed.
-    /// `holdsInputs`: the worker goes on to time the sample's efficiency.
-    func start(sample: Sample, task: BenchmarkTask, holdsInputs: Bool) -> (PythonWorker?, Verdict?) {
+    /// Loads the sample into a started worker. Returns the worker, or the verdict when that already failed.
+    func start(sample: Sample, task: BenchmarkTask, worker started: Result<PythonWorker, RunnerError>) -> (PythonWorker?, Verdict?) {
         let worker: PythonWorker
-        do {
-            worker = try PythonWorker(python: configuration.python, configuration: configuration.sandbox, holdsInputs: holdsInputs)
-        } catch {
-            return (nil, Verdict(.harnessError, detail: "cannot start the worker: \(error)"))
+        switch started {
+        case .success(let value): worker = value
+        case .failure(let error): return (nil, Verdict(.harnessError, detail: "cannot start the worker: \(error)"))
         }
         if let failure = worker.load(code: sample.code, entryPoint: task.entryPoint, timeout: configuration.programTimeLimit) {
             var verdict = failure.verdict(input: nil, testsRun: 0)

@@ -132,8 +132,10 @@ public struct Evaluator: Sendable {
         let configuration = self.configuration
         let logger = self.logger
         progress.progress(done: alreadyDone, total: total, passed: counts.withLock { $0.passed })
+        // Workers are started ahead and torn down in the background unless something is timed.
+        let timed = preparer != nil && pending.contains { tasks[$0.taskID]?.efficiency != nil }
         runOnThreads(min(configuration.jobs, max(pending.count, 1))) { _ in
-            let context = SampleContext(configuration: configuration)
+            let context = SampleContext(configuration: configuration, startsAhead: !timed)
             defer { context.close() }
             while let sample = queue.next() {
                 guard let task = tasks[sample.taskID] else { continue }
@@ -205,15 +207,17 @@ public struct Evaluator: Sendable {
     }
 }
 
-/// Per-thread state: the judge and the reference worker, reused across samples.
+/// Per-thread state: the judge, the reference worker and the supply of sample workers, reused across samples.
 final class SampleContext {
     let configuration: EvaluationConfiguration
     let judge: Judge
     var references = ReferenceWorkers()
+    let supply: WorkerSupply
 
-    init(configuration: EvaluationConfiguration) {
+    init(configuration: EvaluationConfiguration, startsAhead: Bool) {
         self.configuration = configuration
         judge = Judge(python: configuration.python, configuration: configuration.sandbox)
+        supply = WorkerSupply(configuration: configuration, ahead: startsAhead)
     }
 
     func evaluate(sample: Sample, task: BenchmarkTask, expected: [String: ExpectedSuite], prepared: PreparedTask?) -> SampleResult {
@@ -226,8 +230,12 @@ final class SampleContext {
             extra: sample.extra
         )
         let runner = CorrectnessRunner(configuration: configuration)
-        let (worker, failure) = runner.start(sample: sample, task: task, holdsInputs: prepared != nil && configuration.efficiency)
-        defer { worker?.close() }
+        let (worker, failure) = runner.start(
+            sample: sample,
+            task: task,
+            worker: supply.take(holdsInputs: prepared != nil && configuration.efficiency)
+        )
+        defer { if let worker { supply.finish(worker) } }
         if let failure {
             result.verdict = failure
             result.suites = (task.suites.isEmpty ? [TestSuite(name: task.checkProgram == nil ? "levels" : "tests", inputs: [])] : task.suites)
@@ -256,5 +264,7 @@ final class SampleContext {
     func close() {
         judge.close()
         references.close()
+        supply.close()
+        WorkerReaper.shared.drain()
     }
 }

@@ -127,8 +127,9 @@ public struct StreamingEvaluator: Sendable {
         let counts = Locked<(done: Int, passed: Int)>((0, 0))
         let configuration = self.configuration
         let total = expectedSamples
+        let timed = configuration.efficiency && !prepared.isEmpty
         runOnThreads(max(configuration.jobs, 1)) { _ in
-            let context = SampleContext(configuration: configuration)
+            let context = SampleContext(configuration: configuration, startsAhead: !timed)
             defer { context.close() }
             while let sample = feed.next() {
                 guard let task = taskByID[sample.taskID] else { continue }

@@ -146,6 +146,9 @@ public final class PythonWorker {
     /// Whether the worker can still take requests.
     public var isAlive: Bool { !process.hasEnded }
 
+    /// Whether a worker started ahead of need is still waiting for its first request (not died meanwhile).
+    public var isWaiting: Bool { process.isQuietlyRunning }
+
     /// Asks the worker to exit and tears the sandbox down.
     public func close() {
         if isAlive {

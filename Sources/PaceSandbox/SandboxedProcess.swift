@@ -289,6 +289,17 @@ extension SandboxedProcess {
     /// Whether the program has ended (or been killed).
     public var hasEnded: Bool { end != nil }
 
+    /// Whether the program is, as far as can be told without waiting, still running and has written nothing
+    /// since it was last read: no output pending, its stdout open, no exit report from the supervisor.
+    public var isQuietlyRunning: Bool {
+        guard end == nil, stdoutDescriptor >= 0, reportDescriptor >= 0, bufferStart == buffer.count else { return false }
+        var fds = [
+            pollfd(fd: stdoutDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: reportDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        return poll(&fds, 2, 0) == 0
+    }
+
     /// The first bytes the program wrote to stderr (up to the configured cap).
     public var stderrText: String { String(decoding: stderrKept, as: UTF8.self) }
 

@@ -72,3 +72,23 @@ struct WorkerStartTests {
         #expect(message["error"]?.stringValue == "assertion failed: assert candidate(2) == 4, 'two'")
     }
 }
+
+@Suite("Worker started ahead of need")
+struct WorkerWaitingTests {
+    @Test("a started worker counts as waiting until it dies or has a reply unread (a worker started ahead is then not used)")
+    func waiting() throws {
+        let worker = try PythonWorker(python: try PythonInterpreter.locate(), configuration: SandboxConfiguration())
+        defer { worker.close() }
+        #expect(worker.isWaiting)
+        // A reply not yet read: not waiting (its next request would read this stale line first).
+        #expect(worker.send(.object([("op", .string("nope"))]), timeout: 5))
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!worker.isWaiting)
+        _ = worker.next(deadline: monotonicNanoseconds() + 5_000_000_000)
+        #expect(worker.isWaiting)
+        // Killed while waiting (as by the machine's OOM killer): not waiting.
+        kill(-worker.process.processGroup, SIGKILL)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!worker.isWaiting)
+    }
+}

@@ -372,6 +372,9 @@ static int supervise(void *argument) {
     if (c->new_network_namespace) flags |= CLONE_NEWNET;
     if (c->new_pid_namespace) flags |= CLONE_NEWPID;
     if (c->private_filesystem) flags |= CLONE_NEWNS;
+    // Its own System V IPC (shared memory, semaphores, message queues) too: with those a sample could leave state
+    // for a later sample, or talk to one running beside it.
+    if (flags) flags |= CLONE_NEWIPC;
     if (flags && c->new_user_namespace) flags |= CLONE_NEWUSER;
     if (flags) {
         if ((r = SC1(SYS_unshare, flags)) != 0) report_error(error_fd, 4, r);

@@ -131,6 +131,14 @@ public enum SandboxChecks {
                 : configuration.isolateNetwork ? (support.reasons["network namespace"] ?? "a sample sees interfaces \(interfaces)")
                 : "network allowed (--allow-network)"
         ))
+        let ownIPC = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/ipc")) ?? "?"
+        let sampleIPC = view.section("ipc").first ?? ""
+        let privateIPC = sampleIPC.hasPrefix("ipc:") && sampleIPC != ownIPC
+        checks.append(SandboxCheck(
+            name: "IPC namespace", essential: false, passed: privateIPC,
+            detail: privateIPC ? "a sample has System V shared memory, semaphores and queues of its own"
+                : "a sample shares System V IPC with the host and other samples"
+        ))
         let processes = view.section("proc").filter { Int($0) != nil }
         let privateProc = !processes.isEmpty && processes.count <= 8
         checks.append(SandboxCheck(
@@ -221,7 +229,7 @@ public enum SandboxChecks {
             FileManager.default.createFile(atPath: "\(base)/\(view.marker)", contents: Data())
             script += """
                 echo @status; cat /proc/self/status; echo @tmp; ls -A \(base); echo @proc; ls /proc; \
-                echo @net; cat /proc/net/dev; echo @uid; id -u; echo @write; \
+                echo @net; cat /proc/net/dev; echo @ipc; readlink /proc/self/ns/ipc; echo @uid; id -u; echo @write; \
                 (echo x > /var/tmp/pace-doctor-write && echo writable) 2>/dev/null || echo read-only;
                 """
         }

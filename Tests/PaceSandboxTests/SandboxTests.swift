@@ -145,6 +145,23 @@ struct SandboxTests {
         #expect(message["error"]?.stringValue?.contains("unreachable") == true)
     }
 
+    @Test("System V shared memory of the host is invisible to a sample (its own IPC namespace)", .enabled(if: IsolationSupport.current.pidNamespace))
+    func ipcNamespace() throws {
+        let id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0o600)
+        try #require(id >= 0)
+        defer { _ = shmctl(id, IPC_RMID, nil) }
+        let listed = { (text: String) in text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").dropFirst().first.flatMap { Int32($0) } } }
+        let host = try String(contentsOfFile: "/proc/sysvipc/shm", encoding: .utf8)
+        #expect(listed(host).contains(id), "the host should list its own segment \(id)")
+        let code = "def f():\n    return open('/proc/sysvipc/shm').read()\n"
+        let (reply, _, _) = try callOnce(code, timeout: 10)
+        guard case .message(let message) = reply, let inside = message["out"]?.stringValue else {
+            Issue.record("no reply: \(reply)")
+            return
+        }
+        #expect(!listed(inside).contains(id), "a sample sees the host's segment \(id): \(inside)")
+    }
+
     @Test("writing outside the private directory fails; inside works", .enabled(if: IsolationSupport.current.privateFilesystem))
     func filesystem() throws {
         let outside = NSTemporaryDirectory() + "pace-escape-\(getpid())"

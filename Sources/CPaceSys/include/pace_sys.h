@@ -20,7 +20,7 @@ typedef struct {
     long long cpu_seconds;       // RLIMIT_CPU
     long long max_open_files;    // RLIMIT_NOFILE
     long long stack_bytes;       // RLIMIT_STACK
-    int new_network_namespace;   // unshare(CLONE_NEWNET)
+    int new_network_namespace;   // unshare(CLONE_NEWNET); with any namespace, the program also gets its own IPC one
     int new_pid_namespace;       // unshare(CLONE_NEWPID): the program runs as PID 1 of its own namespace
     int new_user_namespace;      // needed for the two above when not root
     int private_filesystem;      // new mount namespace: everything read-only except cwd

@@ -80,8 +80,10 @@ enum EfficiencyPreparation {
         ) throws(EvaluationError) {
             self.batchedFailures = batchedFailures
             helpers = dataset.format == .enamel ? try enamelHelpers() : nil
+            // `hashseed0`: tests generated since PYTHONHASHSEED=0 really holds in workers (before, generators that
+            // iterate over sets of strings made different tests in every run).
             let testsKey = FileReading.sha256(
-                text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)"
+                text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)|hashseed0"
             )
             timingKey = FileReading.sha256(
                 text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin|pickle-copies"

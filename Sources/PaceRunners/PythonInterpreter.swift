@@ -22,6 +22,18 @@ public struct PythonInterpreter: Sendable, Hashable, Codable {
     /// from the shipped source when nil.
     public var workerBytecode: String?
 
+    /// What `-I` does but `-E`: no user site directory (`-s`) and, from Python 3.11, no script directory on
+    /// `sys.path` (`-P`). `-E` would also drop PYTHONHASHSEED=0, which Pace sets so that string hashes, and with
+    /// them the iteration order of sets and dicts of strings, are the same in every worker: with random hashing,
+    /// input generators that iterate over a set of strings made different tests on every run (ENAMEL's problems 7,
+    /// 64 and 80), and code whose output order follows a set's could disagree with its own expected output. The
+    /// workers' environment is Pace's allow-list, so `-E` guards nothing there.
+    public var isolationFlags: [String] {
+        let parts = version.split(separator: ".").compactMap { Int($0) }
+        let safePath = parts.count >= 2 && (parts[0], parts[1]) >= (3, 11)
+        return safePath ? ["-s", "-P"] : ["-s"]
+    }
+
     public init(executable: String, version: String, sitePackages: [String] = []) {
         self.executable = executable
         self.version = version

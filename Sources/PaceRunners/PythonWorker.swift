@@ -65,7 +65,7 @@ public final class PythonWorker {
         do {
             process = try SandboxedProcess.launch(
                 executable: python.executable,
-                arguments: ["-I", "-S", "-B", script] + python.sitePackages,
+                arguments: python.isolationFlags + ["-S", "-B", script] + python.sitePackages,
                 environment: environment,
                 configuration: configuration
             )

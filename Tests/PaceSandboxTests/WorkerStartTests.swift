@@ -73,6 +73,25 @@ struct WorkerStartTests {
     }
 }
 
+@Suite("Worker: the same string hashing in every worker")
+struct WorkerHashTests {
+    @Test("two workers hash strings alike and iterate a set of strings in the same order (PYTHONHASHSEED=0 in effect)")
+    func stableHashing() throws {
+        let code = "def f():\n    return [hash('pace'), list({'ab', 'cd', 'ef', 'gh', 'ij', 'kl', 'mn', 'op'})]\n"
+        var seen: [JSONValue] = []
+        for _ in 0..<2 {
+            let (reply, _, worker) = try callOnce(code, timeout: 10)
+            worker.close()
+            guard case .message(let message) = reply, let out = message["out"] else {
+                Issue.record("no reply: \(reply)")
+                return
+            }
+            seen.append(out)
+        }
+        #expect(seen[0] == seen[1], "\(seen)")
+    }
+}
+
 @Suite("Worker started ahead of need")
 struct WorkerWaitingTests {
     @Test("a started worker counts as waiting until it dies or has a reply unread (a worker started ahead is then not used)")

@@ -136,7 +136,15 @@ struct EfficiencyRunner {
                 if referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: limit) {
                     referenceTimes[test].append(seconds)
                 }
-                switch timedCall(worker: worker, name: "sample", input: input, key: heldInputKey(level: level, test: test), wantOutput: rep == 0, limit: limit) {
+                let key = heldInputKey(level: level, test: test)
+                var call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit)
+                if case .success(let seconds, _) = call, seconds > limit {
+                    // Over the limit but back within the grace: one more try before the level is censored, so that
+                    // a stall of the machine (a call 10× its usual time was seen on an idle one) does not zero a
+                    // sample. A sample that is really too slow is too slow twice, and is censored as before.
+                    call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit)
+                }
+                switch call {
                 case .failure(let outcome):
                     switch classify(outcome, input: input) {
                     case .censored(let reason, _): return .censored(reason, test: test)

@@ -59,6 +59,13 @@ pid_t pace_spawn(const pace_spawn_config *config, int *report_fd, int *error_sta
 /// Unmaps a supervisor's stack (after its process has been reaped). NULL does nothing.
 void pace_spawn_release(void *stacks);
 
+/// Pins the calling thread to one CPU (processes it starts inherit it). Returns 0 or an errno.
+int pace_pin_thread(int cpu);
+
+/// How many CPUs this process may run on, and the number of the `n`-th of them (-1 if none).
+int pace_usable_cpus(void);
+int pace_nth_usable_cpu(int n);
+
 /// Decompresses a gzip (or zlib) buffer. Returns 0 on success; *out is malloc'd (free with free()).
 int pace_gunzip(const uint8_t *input, size_t input_length, uint8_t **out, size_t *out_length);
 

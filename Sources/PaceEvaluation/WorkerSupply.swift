@@ -19,7 +19,7 @@ final class WorkerSupply: @unchecked Sendable {
     private var spare: Started?
     private var launching = false
 
-    private struct Started: @unchecked Sendable {
+    private struct Started {
         let holdsInputs: Bool
         let worker: Result<PythonWorker, RunnerError>
     }
@@ -48,9 +48,8 @@ final class WorkerSupply: @unchecked Sendable {
             }
         }
         let chosen = result ?? launch(holdsInputs: holdsInputs)
-        let supply = Unchecked(self)
-        DispatchQueue.global(qos: .userInitiated).async {
-            supply.value.startSpare(holdsInputs: holdsInputs)
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            startSpare(holdsInputs: holdsInputs)
         }
         return chosen
     }

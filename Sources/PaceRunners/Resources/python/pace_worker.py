@@ -125,12 +125,17 @@ _sys.stdout = _sys.stderr = _sink
 _sys.stdin = open(_os.devnull)
 
 
+def _holds_builtins(contents):
+    """Whether the builtins module holds exactly `contents`, compared by identity only (values planted by untrusted
+    code could run code in __eq__)."""
+    return _len(_BUILTINS) == _len(contents) and _all(_map(_is, _BUILTINS, contents)) \
+        and _all(_map(_is, _BUILTINS.values(), contents.values()))
+
+
 def _use_builtins(contents):
-    """Makes the builtins module hold exactly `contents`. Compares by identity only (values planted by untrusted code
-    could run code in __eq__), and leaves an unchanged dict alone (rewriting it would discard the interpreter's
-    specialised lookups of builtins, and cost the next call time)."""
-    same = _len(_BUILTINS) == _len(contents) and _all(_map(_is, _BUILTINS, contents))
-    if not (same and _all(_map(_is, _BUILTINS.values(), contents.values()))):
+    """Makes the builtins module hold exactly `contents`, leaving an unchanged dict alone (rewriting it would discard
+    the interpreter's specialised lookups of builtins, and cost the next call time)."""
+    if not _holds_builtins(contents):
         _BUILTINS.clear()
         _BUILTINS.update(contents)
 
@@ -338,9 +343,7 @@ class Program:
             _exec(self.code, namespace)
             self.recursion_limit = _get_recursion_limit()
             # The worker's own builtins when the module code left them alone (then calls need not install them).
-            unchanged = _len(_BUILTINS) == _len(_PRISTINE_BUILTINS) and _all(_map(_is, _BUILTINS, _PRISTINE_BUILTINS)) \
-                and _all(_map(_is, _BUILTINS.values(), _PRISTINE_BUILTINS.values()))
-            self.builtins = _PRISTINE_BUILTINS if unchanged else dict(_BUILTINS)
+            self.builtins = _PRISTINE_BUILTINS if _holds_builtins(_PRISTINE_BUILTINS) else dict(_BUILTINS)
         finally:
             _restore()
         function = namespace.get(self.entry_point)

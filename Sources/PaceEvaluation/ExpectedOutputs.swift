@@ -17,11 +17,12 @@ struct ExpectedSuite: Sendable {
     var digests: [String?]
 
     /// Without `digests`, each is SHA-256 of the output's text (what the worker makes for all but long values).
-    init(outputs: [String?], seconds: [Double], digests: [String?]? = nil) {
-        self.outputs = ExpectedTexts(outputs)
+    /// `omitted`: the inputs whose output was too long to keep (only the digest is; see ``ExpectedTexts``).
+    init(outputs: [String?], seconds: [Double], digests: [String?]? = nil, omitted: Set<Int> = []) {
+        self.outputs = ExpectedTexts(outputs, omitted: omitted)
         self.seconds = seconds
         if let digests, digests.count == outputs.count {
-            self.digests = zip(outputs, digests).map { $0 == nil ? nil : $1 }
+            self.digests = outputs.indices.map { outputs[$0] == nil && !omitted.contains($0) ? nil : digests[$0] }
         } else {
             self.digests = outputs.map { $0.map(FileReading.sha256(text:)) }
         }
@@ -35,45 +36,67 @@ struct ExpectedSuite: Sendable {
 }
 
 /// Expected output texts, held in memory or read on demand from the mapped cache file. Only a wrong answer needs
-/// its expected text (for the judge); an output whose digest matches never does, so a run over HumanEval+
-/// (~290 MB of expected outputs) reads next to none of it.
+/// its expected text (for the judge); an output whose digest matches never does, so a run over HumanEval+ reads
+/// next to none of them. Outputs longer than the worker's output limit are not kept at all, only their digests
+/// (HumanEval+ has ~290 MB of them, nearly all in a handful of tasks): when a judge needs one, `CorrectnessRunner`
+/// runs the canonical solution on that input again (``ExpectedOutputs/recompute(task:suite:indices:configuration:)``)
+/// and keeps the text here for the rest of the run.
 struct ExpectedTexts: Sendable {
     private enum Storage: Sendable {
-        case memory([String?])
-        /// Byte ranges in the file; a negative length marks a missing output.
+        case memory([String?], omitted: Set<Int>)
+        /// Byte ranges in the file; a length of -1 marks a missing output, -2 an omitted one.
         case mapped(MappedFile, offsets: [Int], lengths: [Int32])
     }
 
     private let storage: Storage
+    /// Omitted texts computed again during this run, by input index.
+    private let recomputed = Locked<[Int: String]>([:])
 
-    init(_ texts: [String?]) { storage = .memory(texts) }
+    init(_ texts: [String?], omitted: Set<Int> = []) { storage = .memory(texts, omitted: omitted) }
 
     init(file: MappedFile, offsets: [Int], lengths: [Int32]) {
         storage = .mapped(file, offsets: offsets, lengths: lengths)
     }
 
+    static let omittedLength: Int32 = -2
+
     var count: Int {
         switch storage {
-        case .memory(let texts): return texts.count
+        case .memory(let texts, _): return texts.count
         case .mapped(_, let offsets, _): return offsets.count
         }
     }
 
+    /// The expected output's text; nil when it is missing, or omitted and not computed again yet.
     subscript(index: Int) -> String? {
+        if isOmitted(index) { return recomputed.withLock { $0[index] } }
         switch storage {
-        case .memory(let texts): return texts[index]
+        case .memory(let texts, _): return texts[index]
         case .mapped(let file, let offsets, let lengths):
             guard lengths[index] >= 0 else { return nil }
             return file.text(at: offsets[index], length: Int(lengths[index]))
         }
     }
 
-    /// Whether the output at `index` is missing, without reading it.
+    /// Whether the output at `index` is missing (the canonical solution failed on it), without reading it.
     func isMissing(_ index: Int) -> Bool {
         switch storage {
-        case .memory(let texts): return texts[index] == nil
-        case .mapped(_, _, let lengths): return lengths[index] < 0
+        case .memory(let texts, let omitted): return texts[index] == nil && !omitted.contains(index)
+        case .mapped(_, _, let lengths): return lengths[index] == -1
         }
+    }
+
+    /// Whether the output at `index` was too long to keep (only its digest was).
+    func isOmitted(_ index: Int) -> Bool {
+        switch storage {
+        case .memory(_, let omitted): return omitted.contains(index)
+        case .mapped(_, _, let lengths): return lengths[index] == ExpectedTexts.omittedLength
+        }
+    }
+
+    /// Keeps texts computed again for omitted outputs.
+    func remember(_ texts: [Int: String]) {
+        recomputed.withLock { $0.merge(texts) { old, _ in old } }
     }
 }
 
@@ -106,6 +129,10 @@ final class MappedFile: @unchecked Sendable {
 /// Computes expected outputs for suites that lack them by running each task's canonical solution in the sandbox,
 /// and caches them on disk keyed by the dataset's SHA-256 and the Python version.
 enum ExpectedOutputs {
+    /// Part of the cache file's name: changes whenever the worker's digests or the file's layout change, so that an
+    /// older cache is never read with different rules (v2: long values digested with BLAKE2b, number lists by value; outputs over 64 KiB kept as digests only).
+    static let cacheFormat = "v2"
+
     static func compute(
         tasks: [BenchmarkTask],
         dataset: Dataset,
@@ -130,7 +157,7 @@ enum ExpectedOutputs {
         guard !missing.isEmpty else { return result }
         // Lines of text (see `writeCache`), with the digests the worker makes (long values have digests of their
         // own, which `.jsonl` files of older versions lack).
-        let cachePath = "\(configuration.cacheDirectory)/expected/\(dataset.sha256)-py\(configuration.python.version).lines"
+        let cachePath = "\(configuration.cacheDirectory)/expected/\(dataset.sha256)-py\(configuration.python.version)-\(cacheFormat).lines"
         var cached = readCache(cachePath)
         let toRun = missing.filter { cached[$0.id] == nil }
         if !toRun.isEmpty {
@@ -167,12 +194,9 @@ enum ExpectedOutputs {
         var outputs: [String?] = []
         var seconds: [Double] = []
         var digests: [String?] = []
-        var sandbox = configuration.sandbox
-        sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
+        var omitted: Set<Int> = []
         while outputs.count < suite.inputs.count {
-            guard let worker = try? PythonWorker(python: configuration.python, configuration: sandbox, holdsInputs: false),
-                worker.load(code: task.canonicalSolution ?? task.prompt, entryPoint: task.entryPoint, timeout: 60) == nil
-            else {
+            guard let worker = canonicalWorker(task: task, configuration: configuration) else {
                 let remaining = suite.inputs.count - outputs.count
                 outputs += Array(repeating: nil, count: remaining)
                 seconds += Array(repeating: 0, count: remaining)
@@ -180,16 +204,20 @@ enum ExpectedOutputs {
                 break
             }
             let rest = Array(suite.inputs[outputs.count...])
+            // Outputs over the samples' limit are not sent, only their digests (`ExpectedTexts`).
             let (items, failure) = worker.batch(
                 inputs: rest,
                 limits: Array(repeating: 60, count: rest.count),
                 grace: 1,
                 outputTimeout: 120,
-                maxOutput: Int.max
+                maxOutput: maxKeptOutput
             )
-            outputs += items.map(\.output)
-            seconds += items.map(\.seconds)
-            digests += items.map(\.digest)
+            for item in items {
+                if item.omitted { omitted.insert(outputs.count) }
+                outputs.append(item.omitted ? nil : item.output)
+                seconds.append(item.seconds)
+                digests.append(item.digest)
+            }
             if let (index, _) = failure, index < rest.count {
                 outputs.append(nil)
                 seconds.append(0)
@@ -198,7 +226,49 @@ enum ExpectedOutputs {
             worker.close()
         }
         // The worker's digests: for long strings and number lists they are not digests of the text (see op_batch).
-        return ExpectedSuite(outputs: outputs, seconds: seconds, digests: digests)
+        return ExpectedSuite(outputs: outputs, seconds: seconds, digests: digests, omitted: omitted)
+    }
+
+    /// The longest expected output kept as text: the limit on sample outputs (`PythonWorker`'s batch default).
+    static let maxKeptOutput = 1 << 16
+
+    /// A worker with the task's canonical solution loaded, or nil if it could not be started or loaded.
+    private static func canonicalWorker(task: BenchmarkTask, configuration: EvaluationConfiguration) -> PythonWorker? {
+        var sandbox = configuration.sandbox
+        sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
+        guard let worker = try? PythonWorker(python: configuration.python, configuration: sandbox, holdsInputs: false)
+        else { return nil }
+        guard worker.load(code: task.canonicalSolution ?? task.prompt, entryPoint: task.entryPoint, timeout: 60) == nil else {
+            worker.close()
+            return nil
+        }
+        return worker
+    }
+
+    /// Runs the canonical solution again on the inputs at `indices` of `suite`, for the full texts of outputs that
+    /// were too long to keep, and keeps them in `expected` for the rest of the run. Only the texts whose digest
+    /// matches the one computed first are kept (a solution that answers differently now gives no text).
+    static func recompute(
+        task: BenchmarkTask,
+        suite: TestSuite,
+        expected: ExpectedSuite,
+        indices: [Int],
+        configuration: EvaluationConfiguration
+    ) {
+        guard !indices.isEmpty, let worker = canonicalWorker(task: task, configuration: configuration) else { return }
+        defer { worker.close() }
+        let (items, _) = worker.batch(
+            inputs: indices.map { suite.inputs[$0] },
+            limits: Array(repeating: 60, count: indices.count),
+            grace: 1,
+            outputTimeout: 120,
+            maxOutput: Int.max
+        )
+        var texts: [Int: String] = [:]
+        for (index, item) in zip(indices, items) where item.digest == expected.digests[index] {
+            texts[index] = item.output
+        }
+        expected.outputs.remember(texts)
     }
 
     /// Reads the cache: per task and suite a header line `{"task_id", "suite", "seconds", "digests", "lengths"}`
@@ -242,15 +312,19 @@ enum ExpectedOutputs {
         for task in tasks {
             guard let suites = cached[task.id] else { continue }
             for (name, suite) in suites.sorted(by: { $0.key < $1.key }) {
-                let outputs = (0..<suite.outputs.count).map { suite.outputs[$0] }
+                // Omitted outputs: an empty line, length -2, the digest kept; missing ones: length -1, no digest.
+                let outputs = (0..<suite.outputs.count).map { suite.outputs.isOmitted($0) ? nil : suite.outputs[$0] }
+                let lengths = outputs.indices.map { index in
+                    suite.outputs.isOmitted(index) ? Int(ExpectedTexts.omittedLength) : outputs[index]?.utf8.count ?? -1
+                }
                 JSONValue.object([
                     ("task_id", .string(task.id)),
                     ("suite", .string(name)),
                     ("seconds", .array(suite.seconds.map { .number(format($0)) })),
-                    ("digests", .array(zip(outputs, suite.digests).map { output, digest in
-                        output == nil ? .null : digest.map(JSONValue.string) ?? .null
+                    ("digests", .array(zip(lengths, suite.digests).map { length, digest in
+                        length == -1 ? .null : digest.map(JSONValue.string) ?? .null
                     })),
-                    ("lengths", .array(outputs.map { .number("\($0?.utf8.count ?? -1)") })),
+                    ("lengths", .array(lengths.map { .number("\($0)") })),
                 ]).write(to: &text)
                 text += "\n"
                 for output in outputs {

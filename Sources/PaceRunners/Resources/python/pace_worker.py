@@ -14,24 +14,27 @@ Values cross the boundary as JSON with tags for what JSON lacks: {"$tuple": [...
 {"$frozenset": [...]}, {"$dict": [[k, v], ...]}, {"$int": "0x..."} (beyond 64 bits), {"$float": "nan"|"inf"|"-inf"},
 {"$bytes": "<base64>"}, {"$complex": [re, im]}, and {"$repr": "..."} for anything else (never equal to anything).
 """
-# Imports are chosen for start-up time (a worker starts per sample): C modules where they suffice (binascii, _signal,
-# the built-in SHA-256, the json package's C encoder and scanner: `json` itself imports re and enum, ~8 ms), no
-# traceback (~8 ms); random is imported by the generator worker. copy and _pickle (~4 ms) only where inputs are held
-# for repeated calls (efficiency): Pace starts correctness workers with PACE_WORKER_COPIES=0. They are imported here
-# or never: an import after untrusted code ran could find a module the program put in sys.modules.
-from array import array as _array
+# Imports are chosen for start-up time (a worker starts per sample; a bare interpreter takes ~10 ms): C modules where
+# they suffice (binascii, _signal, _struct, the built-in hashes, the json package's C encoder and scanner: `json`
+# itself imports re and enum, ~8 ms), `posix` rather than `os` (~1.2 ms more, for _collections_abc and posixpath),
+# `_operator` rather than `operator`, no `array` (it imports collections: ~4 ms), no traceback (~8 ms); random is
+# imported by the generator worker. copy and _pickle (~4 ms) only where inputs are held for repeated calls
+# (efficiency): Pace starts correctness workers with PACE_WORKER_COPIES=0. They are imported here or never: an import
+# after untrusted code ran could find a module the program put in sys.modules.
 import binascii as _binascii
 import builtins as _builtins
 import gc as _gc
+import _io
 import _json
 import math as _math
-import operator as _operator
-import os as _os
+import _operator
+import posix as _os
 import _signal
+import _struct
 import sys as _sys
 import time as _time
 
-if _os.environ.get("PACE_WORKER_COPIES") != "0":
+if _os.environ.get(b"PACE_WORKER_COPIES") != b"0":
     import copy as _copy
     import _pickle
     _deepcopy = _copy.deepcopy
@@ -64,6 +67,7 @@ _perf = _time.perf_counter_ns
 _cpu = _time.process_time_ns
 _collect, _enable, _disable, _freeze = _gc.collect, _gc.enable, _gc.disable, _gc.freeze
 _encode_ascii = _json.encode_basestring_ascii
+_pack, _unpack = _struct.pack, _struct.unpack
 
 
 def _unencodable(value):
@@ -87,7 +91,7 @@ _scandir, _unlink, _rmdir, _chmod = _os.scandir, _os.unlink, _os.rmdir, _os.chmo
 _RECURSION_LIMIT = _sys.getrecursionlimit()
 # The private directory Pace made for this worker (its cwd, $HOME and $TMPDIR); emptied before every fresh repetition.
 _cwd = _os.getcwd()
-_PRIVATE_DIR = _cwd if _os.environ.get("TMPDIR") == _cwd and _os.path.basename(_cwd).startswith("pace-") else None
+_PRIVATE_DIR = _cwd if _os.environ.get(b"TMPDIR") == _cwd.encode() and _cwd.rpartition("/")[2].startswith("pace-") else None
 _OUTPUT_KEEP = 4096
 if hasattr(_sys, "set_int_max_str_digits"):
     _sys.set_int_max_str_digits(0)
@@ -120,17 +124,17 @@ class _Sink:
 def _take_protocol_fds():
     """Moves the request/reply pipes to private fds; fd 0 becomes /dev/null, fd 1 joins fd 2 (captured, capped)."""
     request, reply = _os.dup(0), _os.dup(1)
-    null = _os.open(_os.devnull, _os.O_RDONLY)
+    null = _os.open("/dev/null", _os.O_RDONLY)
     _os.dup2(null, 0)
     _os.close(null)
     _os.dup2(2, 1)
-    return _os.fdopen(request, "rb", buffering=1 << 16), reply
+    return _io.open(request, "rb", buffering=1 << 16), reply
 
 
 _requests, _reply_fd = _take_protocol_fds()
 _sink = _Sink()
 _sys.stdout = _sys.stderr = _sink
-_sys.stdin = open(_os.devnull)
+_sys.stdin = _io.open("/dev/null")
 
 
 def _holds_builtins(contents):
@@ -587,11 +591,12 @@ def _value_digest(value):
     # Exact types only: a subclass or any other object could run code of its own in a conversion or comparison.
     if kind is not list or _len(value) <= _LONG or not set(_map(type, value)) <= _NUMBERS:
         return None
+    layout = f"<{_len(value)}d"
     try:
-        numbers = _array("d", value)
+        numbers = _pack(layout, *value)
     except OverflowError:  # an int beyond a double
         return None
-    if numbers.tolist() != value:  # an int a double cannot hold exactly, or a NaN (never equal)
+    if value != list(_unpack(layout, numbers)):  # an int a double cannot hold exactly, or a NaN (never equal)
         return None
     digest = _blake2b(b"numbers\0", digest_size=32)
     digest.update(numbers)

@@ -92,14 +92,18 @@ struct CorrectnessRunner {
                 !expected.outputs.isMissing(start + offset)
                     && (items[offset].digest == nil || items[offset].digest != expected.digests[start + offset])
             }
+            // Expected outputs too long to have been kept, for the judge: one canonical run over those of the chunk.
             let unkept = differing.map { start + $0 }.filter { expected.outputs.isOmitted($0) && expected.outputs[$0] == nil }
-            ExpectedOutputs.recompute(task: task, suite: suite, expected: expected, indices: unkept, configuration: configuration)
+            ExpectedOutputs.recompute(
+                task: task, suite: suite, expected: expected, indices: unkept, configuration: configuration
+            )
             var judged: [Judge.Item] = []
             var positions: [Int] = []
             for offset in differing {
                 let item = items[offset]
                 guard let answer = expected.outputs[start + offset] else {
-                    return Verdict(.harnessError, detail: "the canonical solution's output for this input could not be computed again", input: inputs[offset], testsRun: start + offset + 1)
+                    let detail = "the canonical solution's output for this input could not be computed again"
+                    return Verdict(.harnessError, detail: detail, input: inputs[offset], testsRun: start + offset + 1)
                 }
                 var output = item.output
                 if item.omitted {

@@ -39,8 +39,9 @@ struct ExpectedSuite: Sendable {
 /// its expected text (for the judge); an output whose digest matches never does, so a run over HumanEval+ reads
 /// next to none of them. Outputs longer than the worker's output limit are not kept at all, only their digests
 /// (HumanEval+ has ~290 MB of them, nearly all in a handful of tasks): when a judge needs one, `CorrectnessRunner`
-/// runs the canonical solution on that input again (``ExpectedOutputs/recompute(task:suite:indices:configuration:)``)
-/// and keeps the text here for the rest of the run.
+/// runs the canonical solution on that input again
+/// (``ExpectedOutputs/recompute(task:suite:expected:indices:configuration:)``) and keeps the text here for the rest
+/// of the run.
 struct ExpectedTexts: Sendable {
     private enum Storage: Sendable {
         case memory([String?], omitted: Set<Int>)
@@ -130,7 +131,8 @@ final class MappedFile: @unchecked Sendable {
 /// and caches them on disk keyed by the dataset's SHA-256 and the Python version.
 enum ExpectedOutputs {
     /// Part of the cache file's name: changes whenever the worker's digests or the file's layout change, so that an
-    /// older cache is never read with different rules (v2: long values digested with BLAKE2b, number lists by value; outputs over 64 KiB kept as digests only).
+    /// older cache is never read with different rules (v2: long values digested with BLAKE2b, number lists by value;
+    /// outputs over 64 KiB kept as digests only).
     static let cacheFormat = "v2"
 
     static func compute(

@@ -23,10 +23,12 @@ import Testing
 @Suite("Hostile corpus: verdicts, host hygiene, honest score", .serialized, .enabled(if: HostileCorpus.supported))
 struct HostileCorpusTests {
     /// Flags shared by the corpus run and the honest run alone: deadlines short enough for the whole corpus to
-    /// take well under a minute (a per-test limit of 1 s, 5 s to load a program, 1 GiB of memory).
+    /// take well under a minute (a per-test limit of 2 s, 5 s to load a program, 1 GiB of memory). The limit must
+    /// leave room for output_flood's first call (a 300 MB print and 400 MB written to fds 1 and 2, drained by
+    /// Pace: ~0.7 s on the idle 2-core machine; with 1 s it once timed out while the other job ran).
     static let flags = [
         "--dataset", "pace-bench", "--jobs", "2", "--json", "--quiet", "--db", "none", "--k", "1",
-        "--timeout", "1", "--program-timeout", "5", "--memory", "1G",
+        "--timeout", "2", "--program-timeout", "5", "--memory", "1G",
     ]
 
     let scratch = PaceBinary.scratch("corpus")

@@ -64,6 +64,55 @@ struct CorrectnessRunner {
         return .success(output)
     }
 
+    /// Judges the outputs of the tests at `offsets` (of `suite`), whose digests differ from the expected ones.
+    /// Expected outputs too long to have been kept are computed again (one canonical run for the group), sample
+    /// outputs too long to have been sent are fetched again. Returns the verdict that ends the suite, if any.
+    private func judgeGroup(
+        offsets: [Int],
+        items: [BatchItem],
+        worker: PythonWorker,
+        task: BenchmarkTask,
+        suite: TestSuite,
+        expected: ExpectedSuite,
+        limits: [Double],
+        judge: Judge,
+        testsRun: Int
+    ) -> Verdict? {
+        let unkept = offsets.filter { expected.outputs.isOmitted($0) && expected.outputs[$0] == nil }
+        ExpectedOutputs.recompute(
+            task: task, suite: suite, expected: expected, indices: unkept, configuration: configuration
+        )
+        var judged: [Judge.Item] = []
+        for (position, (offset, item)) in zip(offsets, items).enumerated() {
+            let input = suite.inputs[offset]
+            guard let answer = expected.outputs[offset] else {
+                let detail = "the canonical solution's output for this input could not be computed again"
+                return Verdict(.harnessError, detail: detail, input: input, testsRun: offset + 1)
+            }
+            var output = item.output
+            if item.omitted {
+                switch fullOutput(worker: worker, input: input, limit: limits[position]) {
+                case .success(let text): output = text
+                case .failure(let outcome): return outcome.verdict(input: input, testsRun: offset + 1)
+                }
+            }
+            judged.append(Judge.Item(input: input, expected: answer, output: output))
+        }
+        let verdicts: [Bool]
+        do {
+            verdicts = try judge.judge(task: task, items: judged)
+        } catch {
+            return Verdict(.harnessError, detail: error.message, testsRun: testsRun)
+        }
+        guard let wrong = verdicts.firstIndex(of: false) else { return nil }
+        return Verdict(
+            .failed,
+            detail: "wrong output: " + Verdict.shorten(judged[wrong].output, to: 200),
+            input: suite.inputs[offsets[wrong]],
+            testsRun: offsets[wrong] + 1
+        )
+    }
+
     private func runSuite(
         worker: PythonWorker,
         task: BenchmarkTask,
@@ -92,43 +141,16 @@ struct CorrectnessRunner {
                 !expected.outputs.isMissing(start + offset)
                     && (items[offset].digest == nil || items[offset].digest != expected.digests[start + offset])
             }
-            // Expected outputs too long to have been kept, for the judge: one canonical run over those of the chunk.
-            let unkept = differing.map { start + $0 }.filter { expected.outputs.isOmitted($0) && expected.outputs[$0] == nil }
-            ExpectedOutputs.recompute(
-                task: task, suite: suite, expected: expected, indices: unkept, configuration: configuration
-            )
-            var judged: [Judge.Item] = []
-            var positions: [Int] = []
-            for offset in differing {
-                let item = items[offset]
-                guard let answer = expected.outputs[start + offset] else {
-                    let detail = "the canonical solution's output for this input could not be computed again"
-                    return Verdict(.harnessError, detail: detail, input: inputs[offset], testsRun: start + offset + 1)
+            // The first differing output is judged alone first: a wrong sample, the usual reason for a difference,
+            // ends there, before the chunk's other long outputs are fetched or computed again.
+            for group in [Array(differing.prefix(1)), Array(differing.dropFirst())] where !group.isEmpty {
+                let offsets = group.map { start + $0 }
+                if let verdict = judgeGroup(
+                    offsets: offsets, items: group.map { items[$0] }, worker: worker, task: task, suite: suite,
+                    expected: expected, limits: group.map { limits[$0] }, judge: judge, testsRun: start + items.count
+                ) {
+                    return verdict
                 }
-                var output = item.output
-                if item.omitted {
-                    switch fullOutput(worker: worker, input: inputs[offset], limit: limits[offset]) {
-                    case .success(let text): output = text
-                    case .failure(let outcome): return outcome.verdict(input: inputs[offset], testsRun: start + offset + 1)
-                    }
-                }
-                judged.append(Judge.Item(input: inputs[offset], expected: answer, output: output))
-                positions.append(start + offset)
-            }
-            let verdicts: [Bool]
-            do {
-                verdicts = try judge.judge(task: task, items: judged)
-            } catch {
-                return Verdict(.harnessError, detail: error.message, testsRun: start + items.count)
-            }
-            if let wrong = verdicts.firstIndex(of: false) {
-                let position = positions[wrong]
-                return Verdict(
-                    .failed,
-                    detail: "wrong output: " + Verdict.shorten(judged[wrong].output, to: 200),
-                    input: suite.inputs[position],
-                    testsRun: position + 1
-                )
             }
             if let (index, outcome) = failure {
                 let input = start + index < suite.inputs.count ? suite.inputs[start + index] : nil

@@ -59,6 +59,9 @@ struct ExpectedTexts: Sendable {
         storage = .mapped(file, offsets: offsets, lengths: lengths)
     }
 
+    /// Cache-file lengths that stand for no text: the canonical solution failed on the input, or its output was
+    /// too long to keep.
+    static let missingLength: Int32 = -1
     static let omittedLength: Int32 = -2
 
     var count: Int {
@@ -83,7 +86,7 @@ struct ExpectedTexts: Sendable {
     func isMissing(_ index: Int) -> Bool {
         switch storage {
         case .memory(let texts, let omitted): return texts[index] == nil && !omitted.contains(index)
-        case .mapped(_, _, let lengths): return lengths[index] == -1
+        case .mapped(_, _, let lengths): return lengths[index] == ExpectedTexts.missingLength
         }
     }
 
@@ -207,13 +210,7 @@ enum ExpectedOutputs {
             }
             let rest = Array(suite.inputs[outputs.count...])
             // Outputs over the samples' limit are not sent, only their digests (`ExpectedTexts`).
-            let (items, failure) = worker.batch(
-                inputs: rest,
-                limits: Array(repeating: 60, count: rest.count),
-                grace: 1,
-                outputTimeout: 120,
-                maxOutput: maxKeptOutput
-            )
+            let (items, failure) = canonicalBatch(worker, inputs: rest, maxOutput: PythonWorker.batchOutputLimit)
             for item in items {
                 if item.omitted { omitted.insert(outputs.count) }
                 outputs.append(item.omitted ? nil : item.output)
@@ -231,9 +228,6 @@ enum ExpectedOutputs {
         return ExpectedSuite(outputs: outputs, seconds: seconds, digests: digests, omitted: omitted)
     }
 
-    /// The longest expected output kept as text: the limit on sample outputs (`PythonWorker`'s batch default).
-    static let maxKeptOutput = 1 << 16
-
     /// A worker with the task's canonical solution loaded, or nil if it could not be started or loaded.
     private static func canonicalWorker(task: BenchmarkTask, configuration: EvaluationConfiguration) -> PythonWorker? {
         var sandbox = configuration.sandbox
@@ -245,6 +239,21 @@ enum ExpectedOutputs {
             return nil
         }
         return worker
+    }
+
+    /// Runs the canonical solution on `inputs` with its generous limits: 60 s a call, 120 s to send an output.
+    private static func canonicalBatch(
+        _ worker: PythonWorker,
+        inputs: [String],
+        maxOutput: Int
+    ) -> (items: [BatchItem], failure: (Int, CallOutcome)?) {
+        worker.batch(
+            inputs: inputs,
+            limits: Array(repeating: 60, count: inputs.count),
+            grace: 1,
+            outputTimeout: 120,
+            maxOutput: maxOutput
+        )
     }
 
     /// Runs the canonical solution again on the inputs at `indices` of `suite`, for the full texts of outputs that
@@ -259,13 +268,7 @@ enum ExpectedOutputs {
     ) {
         guard !indices.isEmpty, let worker = canonicalWorker(task: task, configuration: configuration) else { return }
         defer { worker.close() }
-        let (items, _) = worker.batch(
-            inputs: indices.map { suite.inputs[$0] },
-            limits: Array(repeating: 60, count: indices.count),
-            grace: 1,
-            outputTimeout: 120,
-            maxOutput: Int.max
-        )
+        let (items, _) = canonicalBatch(worker, inputs: indices.map { suite.inputs[$0] }, maxOutput: Int.max)
         var texts: [Int: String] = [:]
         for (index, item) in zip(indices, items) where item.digest == expected.digests[index] {
             texts[index] = item.output
@@ -314,17 +317,18 @@ enum ExpectedOutputs {
         for task in tasks {
             guard let suites = cached[task.id] else { continue }
             for (name, suite) in suites.sorted(by: { $0.key < $1.key }) {
-                // Omitted outputs: an empty line, length -2, the digest kept; missing ones: length -1, no digest.
+                // Omitted outputs: an empty line, the digest kept; missing ones: an empty line, no digest.
                 let outputs = (0..<suite.outputs.count).map { suite.outputs.isOmitted($0) ? nil : suite.outputs[$0] }
                 let lengths = outputs.indices.map { index in
-                    suite.outputs.isOmitted(index) ? Int(ExpectedTexts.omittedLength) : outputs[index]?.utf8.count ?? -1
+                    suite.outputs.isOmitted(index)
+                        ? Int(ExpectedTexts.omittedLength) : outputs[index]?.utf8.count ?? Int(ExpectedTexts.missingLength)
                 }
                 JSONValue.object([
                     ("task_id", .string(task.id)),
                     ("suite", .string(name)),
                     ("seconds", .array(suite.seconds.map { .number(format($0)) })),
                     ("digests", .array(zip(lengths, suite.digests).map { length, digest in
-                        length == -1 ? .null : digest.map(JSONValue.string) ?? .null
+                        length == Int(ExpectedTexts.missingLength) ? .null : digest.map(JSONValue.string) ?? .null
                     })),
                     ("lengths", .array(lengths.map { .number("\($0)") })),
                 ]).write(to: &text)

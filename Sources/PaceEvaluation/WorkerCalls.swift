@@ -90,6 +90,10 @@ extension PythonWorker {
         return outcome
     }
 
+    /// The longest output text a batch sends by default (longer ones send only their digest): sample outputs, and
+    /// the expected outputs kept as text.
+    static let batchOutputLimit = 1 << 16
+
     /// Runs each input once, with a hard per-input deadline of `limits[i] + grace`; stops at the first problem.
     ///
     /// - Returns: The outputs of the inputs that ran, and the failing outcome (with its index) if one failed.
@@ -98,7 +102,7 @@ extension PythonWorker {
         limits: [Double],
         grace: Double,
         outputTimeout: Double,
-        maxOutput: Int = 1 << 16,
+        maxOutput: Int = PythonWorker.batchOutputLimit,
         name: String = "sample"
     ) -> (items: [BatchItem], failure: (Int, CallOutcome)?) {
         var request = #"{"op":"batch","name":"# + JSONValue.string(name).jsonText

@@ -559,7 +559,7 @@ _LONG = 4096
 _NUMBERS = frozenset((int, float, bool))
 
 
-_QUICK_ITEMS = frozenset((bool, int, float, type(None)))
+_QUICK_ITEMS = _NUMBERS | {type(None)}
 
 
 def _quick(value):

@@ -314,7 +314,12 @@ static int run_program(void *argument) {
     if ((r = move_fd(c->stdin_fd, 0)) < 0 || (r = move_fd(c->stdout_fd, 1)) < 0 || (r = move_fd(c->stderr_fd, 2)) < 0) {
         report_error((int)err, 6, r);
     }
-    close_other_fds((int)err);
+    if (c->status_fd >= 0) {
+        if ((r = move_fd(c->status_fd, 3)) < 0) report_error((int)err, 6, r);
+        close_fds_except_two(3, (int)err);
+    } else {
+        close_other_fds((int)err);
+    }
     if (c->private_filesystem) make_filesystem_private(c, (int)err);
     if (c->cwd && (r = SC1(SYS_chdir, c->cwd)) != 0) report_error((int)err, 7, r);
     if (c->apply_limits) {

@@ -5,6 +5,10 @@ import PaceRunners
 
 /// Where one evaluation thread gets its sample workers, and where they go when done.
 ///
+/// On a correctness run each sample's worker is forked from a fork server (`WorkerZygote`) that the thread keeps:
+/// a fork costs far less than starting a sandbox and an interpreter. Where the machine does not allow a fork server
+/// (no PID namespace, ctypes missing), or with `PACE_FORK_SERVER=0` in the environment, it starts workers instead:
+///
 /// Most of a sample's sandbox set-up and teardown is waiting, not work: joining the sample's cgroup waits for an
 /// RCU grace period (~15 ms here), its removal waits for the kernel to let go of the exited processes (~5 ms),
 /// and the Python start is ~12 ms of CPU. On a correctness run (no timing) the supply therefore starts the next
@@ -18,6 +22,9 @@ final class WorkerSupply: @unchecked Sendable {
     // Guarded by `condition`.
     private var spare: Started?
     private var launching = false
+    // Used by the owning thread only.
+    private var zygote: WorkerZygote?
+    private var forking: Bool
 
     private struct Started {
         let holdsInputs: Bool
@@ -28,11 +35,13 @@ final class WorkerSupply: @unchecked Sendable {
     init(configuration: EvaluationConfiguration, ahead: Bool) {
         self.configuration = configuration
         self.ahead = ahead
+        forking = ahead && ProcessInfo.processInfo.environment["PACE_FORK_SERVER"] != "0"
     }
 
     /// A started worker: the one started ahead when it fits and is still waiting, else a new one.
     func take(holdsInputs: Bool) -> Result<PythonWorker, RunnerError> {
         guard ahead else { return launch(holdsInputs: holdsInputs) }
+        if forking && !holdsInputs, let worker = forked() { return .success(worker) }
         condition.lock()
         while launching { condition.wait() }
         let taken = spare
@@ -54,9 +63,31 @@ final class WorkerSupply: @unchecked Sendable {
         return chosen
     }
 
-    /// Hands a finished worker over for teardown (in the background on correctness runs).
+    /// A worker forked from this thread's fork server (started when there is none or the last one cannot go on);
+    /// nil when none can be had, after which the thread starts workers.
+    private func forked() -> PythonWorker? {
+        if let current = zygote, !current.isUsable {
+            zygote = nil
+            WorkerReaper.shared.close(current)
+        }
+        if zygote == nil {
+            do {
+                zygote = try WorkerZygote(python: configuration.python, configuration: configuration.sandbox)
+            } catch {
+                forking = false
+                return nil
+            }
+        }
+        guard case .success(let worker) = zygote?.fork() else { return nil }
+        return worker
+    }
+
+    /// Hands a finished worker over for teardown (in the background on correctness runs; a forked one goes back to
+    /// its fork server at once, which is quick).
     func finish(_ worker: PythonWorker) {
-        if ahead { WorkerReaper.shared.close(worker) } else { worker.close() }
+        if worker.zygote != nil {
+            worker.close()
+        } else if ahead { WorkerReaper.shared.close(worker) } else { worker.close() }
     }
 
     /// Closes the spare; call once the thread has no more samples.
@@ -67,6 +98,8 @@ final class WorkerSupply: @unchecked Sendable {
         spare = nil
         condition.unlock()
         if case .success(let worker)? = taken?.worker { WorkerReaper.shared.close(worker) }
+        zygote?.close()
+        zygote = nil
     }
 
     private func startSpare(holdsInputs: Bool) {
@@ -99,6 +132,15 @@ final class WorkerReaper: @unchecked Sendable {
     func close(_ worker: PythonWorker) {
         group.enter()
         let box = Unchecked(worker)
+        DispatchQueue.global(qos: .utility).async { [group] in
+            box.value.close()
+            group.leave()
+        }
+    }
+
+    func close(_ zygote: WorkerZygote) {
+        group.enter()
+        let box = Unchecked(zygote)
         DispatchQueue.global(qos: .utility).async { [group] in
             box.value.close()
             group.leave()

@@ -27,6 +27,10 @@ public final class PythonWorker {
     public private(set) var lastElapsed: Double = 0
     /// Keys of the inputs this worker already holds decoded (see `call` requests with a `key`).
     public var heldInputs: Set<String> = []
+    /// The fork server this worker was forked from, which owns `process`; nil for a worker started on its own.
+    public let zygote: WorkerZygote?
+    /// How a forked worker ended, once it has.
+    private var forkedEnd: ProcessEnd?
 
     /// Path of the worker script shipped with Pace.
     public static let scriptPath: String? = Bundle.module.url(forResource: "python", withExtension: nil)?
@@ -43,6 +47,35 @@ public final class PythonWorker {
         startTimeout: Double = 20,
         holdsInputs: Bool = true
     ) throws(RunnerError) {
+        zygote = nil
+        process = try PythonWorker.launch(
+            python: python, configuration: configuration, holdsInputs: holdsInputs, forkServer: false
+        )
+        let ready = next(deadline: monotonicNanoseconds() + UInt64(startTimeout * 1e9))
+        guard case .message(let hello) = ready, hello["ready"] == .bool(true) else {
+            process.terminate()
+            throw RunnerError(.workerFailed, "the Python worker did not start: \(ready)")
+        }
+    }
+
+    /// A worker forked by `zygote`, whose `fork` request has been sent: waits for the new worker's greeting.
+    init(forkedBy zygote: WorkerZygote, deadline: UInt64) throws(RunnerError) {
+        self.zygote = zygote
+        process = zygote.process
+        let ready = next(deadline: deadline)
+        guard case .message(let hello) = ready, hello["ready"] == .bool(true) else {
+            process.kill()
+            throw RunnerError(.workerFailed, "the forked Python worker did not start: \(ready)")
+        }
+    }
+
+    /// Starts `pace_worker.py` in a new sandbox (as a fork server with `forkServer`, which gets a status pipe).
+    static func launch(
+        python: PythonInterpreter,
+        configuration: SandboxConfiguration,
+        holdsInputs: Bool,
+        forkServer: Bool
+    ) throws(RunnerError) -> SandboxedProcess {
         guard let script = python.workerBytecode ?? PythonWorker.scriptPath, FileManager.default.fileExists(atPath: script)
         else {
             throw RunnerError(.resourceMissing, "the worker script pace_worker.py is missing from Pace's resources")
@@ -56,6 +89,7 @@ public final class PythonWorker {
             "PYTHONIOENCODING": "utf-8",
         ]
         if !holdsInputs { environment["PACE_WORKER_COPIES"] = "0" }
+        if forkServer { environment["PACE_WORKER_ZYGOTE"] = "1" }
         let inherited = ProcessInfo.processInfo.environment
         for name in configuration.passEnvironment {
             if let value = inherited[name] { environment[name] = value }
@@ -63,24 +97,20 @@ public final class PythonWorker {
         var configuration = configuration
         configuration.visiblePaths += [URL(fileURLWithPath: script).deletingLastPathComponent().path] + python.installationDirectories
         do {
-            process = try SandboxedProcess.launch(
+            return try SandboxedProcess.launch(
                 executable: python.executable,
                 arguments: python.isolationFlags + ["-S", "-B", script] + python.sitePackages,
                 environment: environment,
-                configuration: configuration
+                configuration: configuration,
+                statusPipe: forkServer
             )
         } catch {
             throw RunnerError(.workerFailed, error.description)
         }
-        let ready = next(deadline: monotonicNanoseconds() + UInt64(startTimeout * 1e9))
-        guard case .message(let hello) = ready, hello["ready"] == .bool(true) else {
-            process.terminate()
-            throw RunnerError(.workerFailed, "the Python worker did not start: \(ready)")
-        }
     }
 
     deinit {
-        process.terminate()
+        if zygote == nil { process.terminate() }
     }
 
     /// Sends one request and waits up to `timeout` seconds for the reply line.
@@ -88,7 +118,8 @@ public final class PythonWorker {
         let start = monotonicNanoseconds()
         let deadline = start + UInt64(max(timeout, 0.001) * 1e9)
         guard process.send(request.jsonText, deadline: deadline) else {
-            return finish(.timedOut, start: start)
+            // A forked worker that ended meanwhile: say how, rather than that it timed out.
+            return finish(process.statusPending ? next(deadline: deadline) : .timedOut, start: start)
         }
         return finish(next(deadline: deadline), start: start)
     }
@@ -115,9 +146,17 @@ public final class PythonWorker {
             process.kill()
             return .garbled("a reply line longer than the limit")
         case .closed:
-            let end = process.waitForExit(timeout: 2)
-            return .ended(end, stderr: String(process.stderrText.suffix(2000)))
+            return .ended(ended(), stderr: String(process.stderrText.suffix(2000)))
         }
+    }
+
+    /// How the worker ended, once its output closed (a forked one: once its fork server reported it).
+    private func ended() -> ProcessEnd {
+        guard let zygote else { return process.waitForExit(timeout: 2) }
+        if let forkedEnd { return forkedEnd }
+        let end = zygote.collect(deadline: monotonicNanoseconds() + 2_000_000_000)
+        forkedEnd = end
+        return end
     }
 
     /// Reads the next line as raw bytes (no parsing), waiting until `deadline`.
@@ -131,8 +170,7 @@ public final class PythonWorker {
             process.kill()
             return .failure(.garbled("a reply line longer than the limit"))
         case .closed:
-            let end = process.waitForExit(timeout: 2)
-            return .failure(.ended(end, stderr: String(process.stderrText.suffix(2000))))
+            return .failure(.ended(ended(), stderr: String(process.stderrText.suffix(2000))))
         }
     }
 
@@ -144,13 +182,20 @@ public final class PythonWorker {
     }
 
     /// Whether the worker can still take requests.
-    public var isAlive: Bool { !process.hasEnded }
+    public var isAlive: Bool { !process.hasEnded && forkedEnd == nil }
 
     /// Whether a worker started ahead of need is still waiting for its first request (not died meanwhile).
     public var isWaiting: Bool { process.isQuietlyRunning }
 
-    /// Asks the worker to exit and tears the sandbox down.
+    /// Asks the worker to exit and tears the sandbox down; a forked worker is handed back to its fork server.
     public func close() {
+        if let zygote {
+            if isAlive {
+                _ = process.send(#"{"op":"exit"}"#, deadline: monotonicNanoseconds() + 100_000_000)
+                forkedEnd = zygote.collect(deadline: monotonicNanoseconds() + 2_000_000_000)
+            }
+            return
+        }
         if isAlive {
             _ = process.send(#"{"op":"exit"}"#, deadline: monotonicNanoseconds() + 100_000_000)
         }

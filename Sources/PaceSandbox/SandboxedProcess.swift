@@ -30,6 +30,11 @@ public final class SandboxedProcess {
     private var stdoutDescriptor: Int32
     private var stderrDescriptor: Int32
     private var reportDescriptor: Int32
+    /// Read end of the program's status pipe (its fd 3), or -1 (see `launch(statusPipe:)`).
+    private var statusDescriptor: Int32 = -1
+    private var statusBuffer: [UInt8] = []
+    /// Whether the program wrote to its status pipe while stdout was being read or written.
+    public private(set) var statusPending = false
     private var buffer: [UInt8] = []
     private var bufferStart = 0
     /// Where the search for the next newline resumes (everything before it has none).
@@ -104,6 +109,7 @@ public final class SandboxedProcess {
         arguments: [String],
         environment: [String: String],
         configuration: SandboxConfiguration,
+        statusPipe: Bool = false,
         support: IsolationSupport = .current
     ) throws(SandboxError) -> SandboxedProcess {
         var effective = configuration
@@ -123,7 +129,8 @@ public final class SandboxedProcess {
             directory: directory,
             configuration: effective,
             user: support.needsUserNamespace,
-            cgroup: cgroup
+            cgroup: cgroup,
+            statusPipe: statusPipe
         )
     }
 
@@ -158,10 +165,20 @@ public final class SandboxedProcess {
         directory: String?,
         configuration: SandboxConfiguration,
         user: Bool,
-        cgroup: ProcessCgroup?
+        cgroup: ProcessCgroup?,
+        statusPipe: Bool = false
     ) throws(SandboxError) -> SandboxedProcess {
         _ = ignoreSIGPIPE
         let pipes = try makePipes()
+        var status = Pipe(read: -1, write: -1)
+        if statusPipe {
+            var fds: [Int32] = [-1, -1]
+            guard pace_pipe_cloexec(&fds) == 0 else {
+                [pipes.stdin, pipes.stdout, pipes.stderr].forEach { close($0.read); close($0.write) }
+                throw SandboxError(.setupFailed, "cannot create a pipe: \(errnoText())")
+            }
+            status = Pipe(read: fds[0], write: fds[1])
+        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         let privateFilesystem = configuration.privateFilesystem && directory != nil
@@ -193,6 +210,7 @@ public final class SandboxedProcess {
                                 spawn.stdin_fd = pipes.stdin.read
                                 spawn.stdout_fd = pipes.stdout.write
                                 spawn.stderr_fd = pipes.stderr.write
+                                spawn.status_fd = status.write
                                 spawn.cgroup_procs_fd = cgroup?.procsDescriptor ?? -1
                                 spawn.memory_bytes = configuration.memoryBytes
                                 spawn.max_processes = Int64(configuration.maxProcesses)
@@ -228,8 +246,10 @@ public final class SandboxedProcess {
         close(pipes.stdin.read)
         close(pipes.stdout.write)
         close(pipes.stderr.write)
+        if status.write >= 0 { close(status.write) }
         guard pid > 0 else {
             [pipes.stdin.write, pipes.stdout.read, pipes.stderr.read].forEach { close($0) }
+            if status.read >= 0 { close(status.read) }
             cgroup?.remove()
             if let directory { try? FileManager.default.removeItem(atPath: directory) }
             throw SandboxError(
@@ -240,14 +260,14 @@ public final class SandboxedProcess {
         if !SandboxRegistry.shared.add(pid) {
             _ = Glibc.kill(-pid, SIGKILL)
         }
-        for descriptor in [pipes.stdin.write, pipes.stdout.read, pipes.stderr.read] {
+        for descriptor in [pipes.stdin.write, pipes.stdout.read, pipes.stderr.read, status.read] where descriptor >= 0 {
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         }
         #if os(Linux)
         _ = fcntl(pipes.stdout.read, 1031 /* F_SETPIPE_SZ */, 1 << 20)
         _ = fcntl(pipes.stdin.write, 1031, 1 << 20)
         #endif
-        return SandboxedProcess(
+        let process = SandboxedProcess(
             group: pid,
             directory: directory ?? "",
             descriptors: (pipes.stdin.write, pipes.stdout.read, pipes.stderr.read, reportDescriptor),
@@ -255,6 +275,8 @@ public final class SandboxedProcess {
             configuration: configuration,
             cgroup: cgroup
         )
+        process.statusDescriptor = status.read
+        return process
     }
 
     private struct Pipe { var read: Int32; var write: Int32 }
@@ -343,13 +365,14 @@ extension SandboxedProcess {
             if buffer.count - bufferStart > configuration.maxLineBytes { return .tooLong }
             if stdoutClosed { return .closed }
             if !pump(writing: false, deadline: deadline) {
-                return stdoutClosed ? .closed : .timedOut
+                return stdoutClosed || statusPending ? .closed : .timedOut
             }
         }
     }
 
     /// Polls until stdout has data (or stdin is writable when `writing`), draining stderr meanwhile.
-    /// Returns false when the deadline passed or the wanted descriptor closed.
+    /// Returns false when the deadline passed, the wanted descriptor closed, or (with nothing else to read) the
+    /// program wrote to its status pipe (`statusPending`).
     private func pump(writing: Bool, deadline: UInt64) -> Bool {
         while true {
             let now = monotonicNanoseconds()
@@ -359,17 +382,74 @@ extension SandboxedProcess {
                 pollfd(fd: writing ? stdinDescriptor : (stdoutClosed ? -1 : stdoutDescriptor),
                        events: Int16(writing ? POLLOUT : POLLIN), revents: 0),
                 pollfd(fd: stderrDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: statusDescriptor, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, 2, timeout)
+            let ready = poll(&fds, 3, timeout)
             if ready < 0 && errno != EINTR { return false }
             if fds[1].revents != 0 { drainStderr() }
             let revents = Int32(fds[0].revents)
-            if revents == 0 { continue }
+            if revents == 0 {
+                if fds[2].revents != 0 {
+                    statusPending = true
+                    return false
+                }
+                continue
+            }
             if writing {
                 return revents & Int32(POLLOUT) != 0
             }
             return readStdout()
         }
+    }
+
+    /// Waits until `deadline` for the next line on the status pipe. Nil when none came (the pipe closed or the
+    /// deadline passed).
+    public func readStatusLine(deadline: UInt64) -> [UInt8]? {
+        while statusDescriptor >= 0 {
+            if let newline = statusBuffer.firstIndex(of: 0x0A) {
+                let line = Array(statusBuffer[..<newline])
+                statusBuffer.removeFirst(newline + 1)
+                statusPending = false
+                drainStderr()  // all of it was written before the report
+                return line
+            }
+            let now = monotonicNanoseconds()
+            guard now < deadline else { return nil }
+            var fds = [
+                pollfd(fd: statusDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: stderrDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, 2, Int32(min((deadline - now) / 1_000_000 + 1, 1_000)))
+            if ready < 0 && errno != EINTR { return nil }
+            if fds[1].revents != 0 { drainStderr() }
+            guard fds[0].revents != 0 else { continue }
+            let count = read(statusDescriptor, scratch.baseAddress, min(scratch.count, 1 << 16))
+            if count > 0 {
+                statusBuffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+                if statusBuffer.count > 1 << 16 { return nil }
+            } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Drops everything the program wrote to stdout and stderr so far (what a forked program left behind once it is
+    /// gone), and starts counting stderr afresh.
+    public func discardOutput() {
+        while !stdoutClosed {
+            let count = read(stdoutDescriptor, scratch.baseAddress, scratch.count)
+            if count > 0 { continue }
+            if count == 0 || (errno != EAGAIN && errno != EINTR) { stdoutClosed = true }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        buffer.removeAll(keepingCapacity: true)
+        bufferStart = 0
+        scanPosition = 0
+        drainStderr()
+        stderrKept.removeAll()
+        stderrTotal = 0
     }
 
     private func readStdout() -> Bool {
@@ -472,9 +552,11 @@ extension SandboxedProcess {
     /// Kills the program if it still runs, closes every descriptor and removes the working directory and cgroup.
     public func terminate() {
         kill()
-        for descriptor in [stdinDescriptor, stdoutDescriptor, stderrDescriptor, reportDescriptor] where descriptor >= 0 {
+        for descriptor in [stdinDescriptor, stdoutDescriptor, stderrDescriptor, reportDescriptor, statusDescriptor]
+        where descriptor >= 0 {
             close(descriptor)
         }
+        statusDescriptor = -1
         stdinDescriptor = -1
         stdoutDescriptor = -1
         stderrDescriptor = -1

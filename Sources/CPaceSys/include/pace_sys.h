@@ -13,6 +13,7 @@ typedef struct {
     char *const *envp;           // NULL-terminated
     const char *cwd;             // working directory, or NULL
     int stdin_fd, stdout_fd, stderr_fd; // parent's fds that become 0, 1, 2 in the child
+    int status_fd;               // parent's fd that becomes 3 in the child, or -1 for none
     int cgroup_procs_fd;         // open fd of a cgroup.procs file to join, or -1
     long long memory_bytes;      // RLIMIT_AS and RLIMIT_DATA
     long long max_processes;     // RLIMIT_NPROC

@@ -865,6 +865,110 @@ def main():
             _send(reply)
 
 
+# MARK: - Fork server (correctness runs)
+
+def _zygote_ready():
+    """Whether this worker may serve as a fork server: started as one (fd 3 is its private status pipe to Pace), PID 1
+    of its own PID namespace (kill(-1) then reaches exactly the processes a forked sample left), and able to make
+    itself non-dumpable, so that a forked sample running as the same user can neither trace it nor write its memory
+    through /proc (it would then forge the results of every later sample)."""
+    global _prctl
+    if _os.environ.get(b"PACE_WORKER_ZYGOTE") != b"1" or _getpid() != 1:
+        return False
+    try:
+        _os.fstat(3)
+        import ctypes
+        import resource
+        _prctl = ctypes.CDLL(None, use_errno=True).prctl
+        if _prctl(4, 0, 0, 0, 0) != 0:  # PR_SET_DUMPABLE
+            return False
+        # No POSIX message queues: they outlive their creator in the IPC namespace and no check below could see them.
+        resource.setrlimit(resource.RLIMIT_MSGQUEUE, (0, 0))
+    except (OSError, ImportError, AttributeError, ValueError):
+        return False
+    _signal.signal(_signal.SIGINT, _signal.SIG_IGN)  # as PID 1 it then ignores every signal a sample can send it
+    return True
+
+
+def _zygote_clean():
+    """After a forked sample ended: kills and reaps everything it left, empties the private directory and checks that
+    no System V IPC object or extended attribute of the directory survived. Returns whether the sandbox is as fresh
+    as a new one; when not, the fork server ends and Pace starts a new one."""
+    try:
+        _kill(-1, _SIGKILL)
+    except OSError:
+        pass
+    while True:
+        try:
+            _waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    clean = True
+    if _PRIVATE_DIR is not None:
+        _empty(_PRIVATE_DIR)
+        try:
+            _chmod(_PRIVATE_DIR, 0o700)
+            clean = not _os.listdir(_PRIVATE_DIR) and not _os.listxattr(_PRIVATE_DIR)
+        except OSError:
+            clean = False
+    for kind in ("shm", "sem", "msg"):
+        try:
+            fd = _os.open("/proc/sysvipc/" + kind, _os.O_RDONLY)
+            try:
+                clean = clean and _os.read(fd, 4096).count(b"\n") <= 1
+            finally:
+                _os.close(fd)
+        except OSError:
+            clean = False
+    return clean
+
+
+def _zygote():
+    """Serves as a fork server: for each `fork` request (carrying the token of the last status) forks a fresh worker,
+    waits for it, cleans up after it and reports on fd 3, which the forked worker closes before any untrusted code
+    runs, so only this process writes there. Lines that are not the expected `fork` (requests a sample never read) are
+    dropped. Returns only in a forked worker; ends when Pace closes the pipe or sends `exit`."""
+    token = _binascii.hexlify(_os.urandom(16)).decode()
+    _send({"ready": True, "zygote": True, "token": token, "python": _sys.version.split()[0]})
+    while True:
+        line = _requests.readline()
+        if not line:
+            _os._exit(0)
+        try:
+            request = _read_request(line.decode())
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if not _isinstance(request, dict):
+            continue
+        if request.get("op") == "exit":
+            _os._exit(0)
+        if request.get("op") != "fork" or request.get("token") != token:
+            continue
+        pid = _os.fork()
+        if pid == 0:
+            _os.close(3)
+            _prctl(4, 1, 0, 0, 0)  # dumpable again, as a freshly started worker is
+            _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+            return
+        _, status, usage = _os.wait4(pid, 0)
+        clean = _zygote_clean()
+        token = _binascii.hexlify(_os.urandom(16)).decode()
+        report = {"status": status, "user": usage.ru_utime, "system": usage.ru_stime, "maxrss": usage.ru_maxrss,
+                  "clean": clean, "token": token}
+        data = (_dumps(report) + "\n").encode()
+        while data:
+            data = data[_write(3, data):]
+        if not clean:
+            _os._exit(0)
+
+
 if __name__ == "__main__":
+    if _zygote_ready():
+        _zygote()
+    elif _os.environ.get(b"PACE_WORKER_ZYGOTE") == b"1":
+        try:
+            _os.close(3)  # not a fork server after all: a plain worker, whose status pipe untrusted code must not get
+        except OSError:
+            pass
     main()
     _os._exit(0)

@@ -22,9 +22,8 @@ final class WorkerSupply: @unchecked Sendable {
     // Guarded by `condition`.
     private var spare: Started?
     private var launching = false
-    // Used by the owning thread only.
-    private var zygote: WorkerZygote?
-    private var forking: Bool
+    /// Used by the owning thread only; nil on efficiency runs.
+    private let forks: WorkerForks?
 
     private struct Started {
         let holdsInputs: Bool
@@ -35,13 +34,13 @@ final class WorkerSupply: @unchecked Sendable {
     init(configuration: EvaluationConfiguration, ahead: Bool) {
         self.configuration = configuration
         self.ahead = ahead
-        forking = ahead && ProcessInfo.processInfo.environment["PACE_FORK_SERVER"] != "0"
+        forks = ahead ? WorkerForks(python: configuration.python, configuration: configuration.sandbox) : nil
     }
 
     /// A started worker: the one started ahead when it fits and is still waiting, else a new one.
     func take(holdsInputs: Bool) -> Result<PythonWorker, RunnerError> {
         guard ahead else { return launch(holdsInputs: holdsInputs) }
-        if forking && !holdsInputs, let worker = forked() { return .success(worker) }
+        if !holdsInputs, let worker = forks?.fork() { return .success(worker) }
         condition.lock()
         while launching { condition.wait() }
         let taken = spare
@@ -63,25 +62,6 @@ final class WorkerSupply: @unchecked Sendable {
         return chosen
     }
 
-    /// A worker forked from this thread's fork server (started when there is none or the last one cannot go on);
-    /// nil when none can be had, after which the thread starts workers.
-    private func forked() -> PythonWorker? {
-        if let current = zygote, !current.isUsable {
-            zygote = nil
-            WorkerReaper.shared.close(current)
-        }
-        if zygote == nil {
-            do {
-                zygote = try WorkerZygote(python: configuration.python, configuration: configuration.sandbox)
-            } catch {
-                forking = false
-                return nil
-            }
-        }
-        guard case .success(let worker) = zygote?.fork() else { return nil }
-        return worker
-    }
-
     /// Hands a finished worker over for teardown (in the background on correctness runs; a forked one goes back to
     /// its fork server at once, which is quick).
     func finish(_ worker: PythonWorker) {
@@ -98,8 +78,7 @@ final class WorkerSupply: @unchecked Sendable {
         spare = nil
         condition.unlock()
         if case .success(let worker)? = taken?.worker { WorkerReaper.shared.close(worker) }
-        zygote?.close()
-        zygote = nil
+        forks?.close()
     }
 
     private func startSpare(holdsInputs: Bool) {
@@ -132,15 +111,6 @@ final class WorkerReaper: @unchecked Sendable {
     func close(_ worker: PythonWorker) {
         group.enter()
         let box = Unchecked(worker)
-        DispatchQueue.global(qos: .utility).async { [group] in
-            box.value.close()
-            group.leave()
-        }
-    }
-
-    func close(_ zygote: WorkerZygote) {
-        group.enter()
-        let box = Unchecked(zygote)
         DispatchQueue.global(qos: .utility).async { [group] in
             box.value.close()
             group.leave()

@@ -96,3 +96,43 @@ public final class WorkerZygote {
         process.terminate()
     }
 }
+
+/// One thread's source of forked workers: a fork server started on first use and again whenever the last one cannot
+/// go on. Once a fork server cannot be started (the machine lacks what it needs), or with `PACE_FORK_SERVER=0` in the
+/// environment, it gives none and callers start workers themselves. Not thread-safe: one per thread.
+public final class WorkerForks {
+    private let python: PythonInterpreter
+    private let configuration: SandboxConfiguration
+    private var zygote: WorkerZygote?
+    private var enabled: Bool
+
+    public init(python: PythonInterpreter, configuration: SandboxConfiguration) {
+        self.python = python
+        self.configuration = configuration
+        enabled = ProcessInfo.processInfo.environment["PACE_FORK_SERVER"] != "0"
+    }
+
+    /// A freshly forked worker (holding no inputs), or nil when none can be had this way.
+    public func fork() -> PythonWorker? {
+        guard enabled else { return nil }
+        if let current = zygote, !current.isUsable {
+            current.close()
+            zygote = nil
+        }
+        if zygote == nil {
+            do {
+                zygote = try WorkerZygote(python: python, configuration: configuration)
+            } catch {
+                enabled = false
+                return nil
+            }
+        }
+        return try? zygote?.fork().get()
+    }
+
+    /// Ends the fork server.
+    public func close() {
+        zygote?.close()
+        zygote = nil
+    }
+}

@@ -439,9 +439,8 @@ extension SandboxedProcess {
     public func discardOutput() {
         while !stdoutClosed {
             let count = read(stdoutDescriptor, scratch.baseAddress, scratch.count)
-            if count > 0 { continue }
-            if count == 0 || (errno != EAGAIN && errno != EINTR) { stdoutClosed = true }
-            if count < 0 && errno == EINTR { continue }
+            if count > 0 || (count < 0 && errno == EINTR) { continue }
+            if count == 0 || errno != EAGAIN { stdoutClosed = true }
             break
         }
         buffer.removeAll(keepingCapacity: true)

@@ -52,11 +52,7 @@ struct HostileCorpusTests {
         #expect(samples.count >= 30)
         let listener = try #require(LoopbackListener())
         let before = HostSnapshot.take(scanning: places, workerPath: workerPath)
-        let substitutions = [
-            "@@DATASET@@": dataset, "@@OUTPUT@@": scratch + "/out", "@@SAMPLES@@": scratch + "/corpus.jsonl",
-            "@@FIXTURES@@": HostileCorpus.fixtures, "@@HOME@@": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
-            "@@CACHE@@": cacheDirectory, "@@PORT@@": "\(listener.port)",
-        ]
+        let substitutions = substitutions(output: "/out", samples: "/corpus.jsonl", port: listener.port)
         PaceBinary.write(try HostileCorpus.jsonl(samples, substitutions: substitutions), to: scratch + "/corpus.jsonl")
 
         let started = Date()
@@ -87,11 +83,7 @@ struct HostileCorpusTests {
         let samples = try HostileCorpus.load()
         let listener = try #require(LoopbackListener())
         let before = HostSnapshot.take(scanning: places, workerPath: workerPath)
-        let substitutions = [
-            "@@DATASET@@": dataset, "@@OUTPUT@@": scratch + "/fork-out", "@@SAMPLES@@": scratch + "/fork.jsonl",
-            "@@FIXTURES@@": HostileCorpus.fixtures, "@@HOME@@": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
-            "@@CACHE@@": cacheDirectory, "@@PORT@@": "\(listener.port)",
-        ]
+        let substitutions = substitutions(output: "/fork-out", samples: "/fork.jsonl", port: listener.port)
         PaceBinary.write(try HostileCorpus.jsonl(samples, substitutions: substitutions), to: scratch + "/fork.jsonl")
         let run = try evaluate(samples: scratch + "/fork.jsonl", output: scratch + "/fork-out", extra: ["--no-efficiency"])
         #expect(run.status == 0, "pace evaluate failed: \(run.stderr.suffix(2000))")
@@ -119,6 +111,15 @@ struct HostileCorpusTests {
     }
 
     // MARK: - Running
+
+    /// The placeholders of the corpus filled in; `output` and `samples` are paths inside the scratch directory.
+    func substitutions(output: String, samples: String, port: Int) -> [String: String] {
+        [
+            "@@DATASET@@": dataset, "@@OUTPUT@@": scratch + output, "@@SAMPLES@@": scratch + samples,
+            "@@FIXTURES@@": HostileCorpus.fixtures, "@@HOME@@": ProcessInfo.processInfo.environment["HOME"] ?? "/root",
+            "@@CACHE@@": cacheDirectory, "@@PORT@@": "\(port)",
+        ]
+    }
 
     func evaluate(samples: String, output: String, extra: [String] = []) throws -> PaceBinary.Output {
         try PaceBinary.run(

@@ -673,6 +673,14 @@ def _clear_leftovers():
     into the next repetition: kills every other process of the sandbox (only as PID 1 of its own PID namespace,
     where kill(-1) reaches nothing else), reaps them, and empties the private directory. Uses only functions bound
     at start-up (untrusted code may have patched the os module)."""
+    _kill_others(wait=False)
+    if _PRIVATE_DIR is not None:
+        _empty(_PRIVATE_DIR)
+
+
+def _kill_others(wait):
+    """As PID 1 of the sandbox's PID namespace (where kill(-1) reaches nothing else), kills every other process in it;
+    then reaps: until none is left with `wait`, else those already gone."""
     if _getpid() == 1:
         try:
             _kill(-1, _SIGKILL)
@@ -680,12 +688,10 @@ def _clear_leftovers():
             pass
     while True:
         try:
-            if _waitpid(-1, _WNOHANG)[0] == 0:
+            if _waitpid(-1, 0 if wait else _WNOHANG)[0] == 0:
                 break
         except ChildProcessError:
             break
-    if _PRIVATE_DIR is not None:
-        _empty(_PRIVATE_DIR)
 
 
 def _empty(top):
@@ -894,15 +900,7 @@ def _zygote_clean():
     """After a forked sample ended: kills and reaps everything it left, empties the private directory and checks that
     no System V IPC object or extended attribute of the directory survived. Returns whether the sandbox is as fresh
     as a new one; when not, the fork server ends and Pace starts a new one."""
-    try:
-        _kill(-1, _SIGKILL)
-    except OSError:
-        pass
-    while True:
-        try:
-            _waitpid(-1, 0)
-        except ChildProcessError:
-            break
+    _kill_others(wait=True)
     clean = True
     if _PRIVATE_DIR is not None:
         _empty(_PRIVATE_DIR)

@@ -229,12 +229,6 @@ enum EfficiencyPreparation {
         return (prepared, worker)
     }
 
-    private static func trustedSandbox(_ configuration: EvaluationConfiguration) -> SandboxConfiguration {
-        var sandbox = configuration.sandbox
-        sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
-        return sandbox
-    }
-
     /// Generates the task's inputs in `worker`, which keeps them under their keys (`L<level>T<test>`).
     private static func generate(
         _ task: BenchmarkTask,
@@ -340,7 +334,7 @@ enum EfficiencyPreparation {
 
     private static func startWorker(_ configuration: EvaluationConfiguration) throws(EvaluationError) -> PythonWorker {
         do {
-            return try PythonWorker(python: configuration.python, configuration: trustedSandbox(configuration))
+            return try PythonWorker(python: configuration.python, configuration: configuration.trustedSandbox)
         } catch {
             throw EvaluationError(.harnessFailed, "cannot start a worker: \(error)")
         }

@@ -26,6 +26,13 @@ public struct EvaluationConfiguration: Sendable {
     /// Time limit for a HumanEval `check(candidate)` run, and for loading a program, seconds. The default is 10.
     public var programTimeLimit: Double = 10
     public var sandbox = SandboxConfiguration()
+    /// The sandbox of the dataset's own code (canonical and reference solutions, input generators, checkers, the
+    /// judge): the samples' one with at least 8 GiB of memory.
+    public var trustedSandbox: SandboxConfiguration {
+        var trusted = sandbox
+        trusted.memoryBytes = max(trusted.memoryBytes, 8 << 30)
+        return trusted
+    }
     /// Essential sandbox checks that failed on this machine, when the run goes on anyway (`--unsafe`).
     public var missingEssentials: [String] = []
     public var python: PythonInterpreter

@@ -222,7 +222,7 @@ final class SampleContext {
 
     init(configuration: EvaluationConfiguration, startsAhead: Bool) {
         self.configuration = configuration
-        judge = Judge(python: configuration.python, configuration: configuration.sandbox)
+        judge = Judge(python: configuration.python, configuration: configuration.trustedSandbox)
         supply = WorkerSupply(configuration: configuration, ahead: startsAhead)
     }
 

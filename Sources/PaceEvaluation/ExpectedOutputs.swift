@@ -183,7 +183,7 @@ enum ExpectedOutputs {
         runOnThreads(configuration.jobs) { _ in
             // Each canonical solution runs in a worker of its own, forked from the thread's fork server where the
             // machine allows it (~30 ms of set-up and teardown less per suite, most of it waiting).
-            let forks = WorkerForks(python: configuration.python, configuration: canonicalSandbox(configuration))
+            let forks = WorkerForks(python: configuration.python, configuration: configuration.trustedSandbox)
             defer { forks.close() }
             while let task = queue.next() {
                 var suites: [String: ExpectedSuite] = [:]
@@ -244,20 +244,13 @@ enum ExpectedOutputs {
         forks: WorkerForks? = nil
     ) -> PythonWorker? {
         guard let worker = forks?.fork()
-            ?? (try? PythonWorker(python: configuration.python, configuration: canonicalSandbox(configuration), holdsInputs: false))
+            ?? (try? PythonWorker(python: configuration.python, configuration: configuration.trustedSandbox, holdsInputs: false))
         else { return nil }
         guard worker.load(code: task.canonicalSolution ?? task.prompt, entryPoint: task.entryPoint, timeout: 60) == nil else {
             worker.close()
             return nil
         }
         return worker
-    }
-
-    /// The sandbox of canonical solutions: the samples' one with at least 8 GiB of memory.
-    private static func canonicalSandbox(_ configuration: EvaluationConfiguration) -> SandboxConfiguration {
-        var sandbox = configuration.sandbox
-        sandbox.memoryBytes = max(sandbox.memoryBytes, 8 << 30)
-        return sandbox
     }
 
     /// Runs the canonical solution on `inputs` with its generous limits: 60 s a call, 120 s to send an output.

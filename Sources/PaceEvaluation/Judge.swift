@@ -14,10 +14,10 @@ final class Judge {
     private var worker: PythonWorker?
     private var checkers: Set<String> = []
 
+    /// - Parameter configuration: The sandbox of trusted dataset code (`EvaluationConfiguration.trustedSandbox`):
+    ///   the judge runs the dataset's checkers and holds large expected outputs.
     init(python: PythonInterpreter, configuration: SandboxConfiguration) {
         self.python = python
-        var configuration = configuration
-        configuration.memoryBytes = max(configuration.memoryBytes, 8 << 30)
         self.configuration = configuration
     }
 

@@ -65,9 +65,7 @@ final class WorkerSupply: @unchecked Sendable {
     /// Hands a finished worker over for teardown (in the background on correctness runs; a forked one goes back to
     /// its fork server at once, which is quick).
     func finish(_ worker: PythonWorker) {
-        if worker.zygote != nil {
-            worker.close()
-        } else if ahead { WorkerReaper.shared.close(worker) } else { worker.close() }
+        if ahead && worker.zygote == nil { WorkerReaper.shared.close(worker) } else { worker.close() }
     }
 
     /// Closes the spare; call once the thread has no more samples.

@@ -189,17 +189,11 @@ public final class PythonWorker {
 
     /// Asks the worker to exit and tears the sandbox down; a forked worker is handed back to its fork server.
     public func close() {
-        if let zygote {
-            if isAlive {
-                _ = process.send(#"{"op":"exit"}"#, deadline: monotonicNanoseconds() + 100_000_000)
-                forkedEnd = zygote.collect(deadline: monotonicNanoseconds() + 2_000_000_000)
-            }
-            return
-        }
         if isAlive {
             _ = process.send(#"{"op":"exit"}"#, deadline: monotonicNanoseconds() + 100_000_000)
+            if zygote != nil { _ = ended() }
         }
-        process.terminate()
+        if zygote == nil { process.terminate() }
     }
 
     private func finish(_ reply: Reply, start: UInt64) -> Reply {

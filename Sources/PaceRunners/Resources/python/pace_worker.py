@@ -159,14 +159,14 @@ def _restore():
     _use_builtins(_PRISTINE_BUILTINS)
 
 
-def _send(message):
-    _send_text(_dumps(message))
+def _send(message, fd=_reply_fd):
+    _send_text(_dumps(message), fd)
 
 
-def _send_text(text):
+def _send_text(text, fd=_reply_fd):
     data = (text + "\n").encode()
     while data:
-        data = data[_write(_reply_fd, data):]
+        data = data[_write(fd, data):]
 
 
 # MARK: - Tagged values
@@ -874,12 +874,12 @@ def main():
 # MARK: - Fork server (correctness runs)
 
 def _zygote_ready():
-    """Whether this worker may serve as a fork server: started as one (fd 3 is its private status pipe to Pace), PID 1
+    """Whether this worker, started as a fork server (fd 3 is its private status pipe to Pace), may serve as one: PID 1
     of its own PID namespace (kill(-1) then reaches exactly the processes a forked sample left), and able to make
     itself non-dumpable, so that a forked sample running as the same user can neither trace it nor write its memory
     through /proc (it would then forge the results of every later sample)."""
     global _prctl
-    if _os.environ.get(b"PACE_WORKER_ZYGOTE") != b"1" or _getpid() != 1:
+    if _getpid() != 1:
         return False
     try:
         _os.fstat(3)
@@ -926,7 +926,7 @@ def _zygote():
     waits for it, cleans up after it and reports on fd 3, which the forked worker closes before any untrusted code
     runs, so only this process writes there. Lines that are not the expected `fork` (requests a sample never read) are
     dropped. Returns only in a forked worker; ends when Pace closes the pipe or sends `exit`."""
-    token = _binascii.hexlify(_os.urandom(16)).decode()
+    token = _os.urandom(16).hex()
     _send({"ready": True, "zygote": True, "token": token, "python": _sys.version.split()[0]})
     while True:
         line = _requests.readline()
@@ -948,25 +948,22 @@ def _zygote():
             _prctl(4, 1, 0, 0, 0)  # dumpable again, as a freshly started worker is
             _signal.signal(_signal.SIGINT, _signal.default_int_handler)
             return
-        _, status, usage = _os.wait4(pid, 0)
+        status = _waitpid(pid, 0)[1]
         clean = _zygote_clean()
-        token = _binascii.hexlify(_os.urandom(16)).decode()
-        report = {"status": status, "user": usage.ru_utime, "system": usage.ru_stime, "maxrss": usage.ru_maxrss,
-                  "clean": clean, "token": token}
-        data = (_dumps(report) + "\n").encode()
-        while data:
-            data = data[_write(3, data):]
+        token = _os.urandom(16).hex()
+        _send({"status": status, "clean": clean, "token": token}, 3)
         if not clean:
             _os._exit(0)
 
 
 if __name__ == "__main__":
-    if _zygote_ready():
-        _zygote()
-    elif _os.environ.get(b"PACE_WORKER_ZYGOTE") == b"1":
-        try:
-            _os.close(3)  # not a fork server after all: a plain worker, whose status pipe untrusted code must not get
-        except OSError:
-            pass
+    if _os.environ.get(b"PACE_WORKER_ZYGOTE") == b"1":
+        if _zygote_ready():
+            _zygote()
+        else:
+            try:
+                _os.close(3)  # a plain worker after all, whose status pipe untrusted code must not get
+            except OSError:
+                pass
     main()
     _os._exit(0)

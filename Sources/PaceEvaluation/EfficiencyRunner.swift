@@ -137,12 +137,13 @@ struct EfficiencyRunner {
                     referenceTimes[test].append(seconds)
                 }
                 let key = heldInputKey(level: level, test: test)
-                var call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit)
-                if case .success(let seconds, _) = call, seconds > limit {
-                    // Over the limit but back within the grace: one more try before the level is censored, so that
-                    // a stall of the machine (a call 10× its usual time was seen on an idle one) does not zero a
-                    // sample. A sample that is really too slow is too slow twice, and is censored as before.
-                    call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit)
+                var call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit, interrupt: true)
+                if call.overLimit(limit) {
+                    // Over the limit (interrupted by the worker's timer, or back within the grace): one more try
+                    // before the level is censored, so that a stall of the machine (a call 10× its usual time was
+                    // seen on an idle one) does not zero a sample. A sample that is really too slow is too slow
+                    // twice, and is censored as before.
+                    call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit, interrupt: true)
                 }
                 switch call {
                 case .failure(let outcome):
@@ -192,11 +193,32 @@ struct EfficiencyRunner {
         /// Seconds on the meter, and the output's text when it was asked for.
         case success(Double, String?)
         case failure(CallOutcome)
+
+        /// Whether the call ran past `limit` and came back: timed out by the worker, or done but over the limit.
+        func overLimit(_ limit: Double) -> Bool {
+            switch self {
+            case .success(let seconds, _): return seconds > limit
+            case .failure(.failure(let kind, _)): return kind == "timeout"
+            case .failure: return false
+            }
+        }
     }
 
     /// A `sync` call: the worker says "go" right before the measured call, and the call must end by `limit + grace`.
-    private func timedCall(worker: PythonWorker, name: String, input: String, key: String, wantOutput: Bool, limit: Double) -> TimedCall {
-        let request = #"{"op":"call","name":""# + name + "\"" + inputFields(worker, input, key: key) + #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput ? #""line""# : "false")}"#
+    /// With `interrupt`, the worker's own timer ends the call at `limit` (a timeout reply) and the hard kill at the
+    /// deadline is only the backstop; without it (the reference) the worker lets the call run.
+    private func timedCall(
+        worker: PythonWorker,
+        name: String,
+        input: String,
+        key: String,
+        wantOutput: Bool,
+        limit: Double,
+        interrupt: Bool = false
+    ) -> TimedCall {
+        var request = #"{"op":"call","name":""# + name + "\"" + inputFields(worker, input, key: key)
+        request += #","reps":1,"fresh":true,"sync":true,"want_output":\#(wantOutput ? #""line""# : "false")"#
+        request += interrupt ? #","limit":\#(limit)}"# : "}"
         let setup = UInt64(configuration.programTimeLimit * 1e9)
         guard worker.process.send(request, deadline: monotonicNanoseconds() + setup) else { return .failure(.timedOut) }
         let go = worker.next(deadline: monotonicNanoseconds() + setup)
@@ -220,6 +242,7 @@ struct EfficiencyRunner {
     private func classify(_ outcome: CallOutcome, input: String) -> LevelOutcome {
         switch outcome {
         case .timedOut: return .censored("timeout", test: 0)
+        case .failure(let kind, _) where kind == "timeout": return .censored("timeout", test: 0)
         case .failure(let kind, _) where kind == "memory": return .censored("out_of_memory", test: 0)
         case .failure(let kind, _) where kind == "overflow": return .censored("overflow", test: 0)
         case .died(.signaled(let signal), _) where signal == 9 || signal == 24:

@@ -41,6 +41,7 @@ enum CallOutcome: Error, Sendable {
         case .failure(let kind, let error):
             switch kind {
             case "memory": return Verdict(.outOfMemory, detail: error, input: input, testsRun: testsRun)
+            case "timeout": return Verdict(.timeout, detail: error, input: input, testsRun: testsRun)
             case "syntax": return Verdict(.syntaxError, detail: error, testsRun: testsRun)
             case "harness", "protocol": return Verdict(.harnessError, detail: error, input: input, testsRun: testsRun)
             case "exit": return Verdict(.crashed, detail: "the program exited mid-test (\(error))", input: input, testsRun: testsRun)

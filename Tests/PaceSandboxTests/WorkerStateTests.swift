@@ -68,4 +68,44 @@ struct WorkerStateTests {
         let outputs = try freshCalls(code, times: 3)
         #expect(outputs == Array(repeating: JSONValue.array([.bool(false), .bool(false)]), count: 3))
     }
+
+    @Test(
+        "a call given a limit ends when it passes (one that catches the interruption too), and the worker serves on",
+        arguments: [
+            "def f():\n    while True:\n        pass\n",
+            "def f():\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            return 'caught'\n",
+        ]
+    )
+    func limitInterruptsCall(code: String) throws {
+        let worker = try PythonWorker(python: try PythonInterpreter.locate(), configuration: SandboxConfiguration())
+        defer { worker.close() }
+        let load = worker.request(.object([("op", .string("load")), ("code", .string(code)), ("entry_point", .string("f"))]), timeout: 10)
+        guard case .message(let loaded) = load, loaded["ok"] == .bool(true) else {
+            Issue.record("load failed: \(load)")
+            return
+        }
+        let call = JSONValue.object([("op", .string("call")), ("args", .array([])), ("fresh", .bool(true)), ("limit", .number("0.05"))])
+        for _ in 0..<2 {
+            let start = monotonicNanoseconds()
+            let reply = worker.request(call, timeout: 10)
+            let seconds = Double(monotonicNanoseconds() - start) / 1e9
+            guard case .message(let message) = reply else {
+                Issue.record("no reply: \(reply)")
+                return
+            }
+            #expect(message["ok"] == .bool(false) && message["kind"] == .string("timeout"), "\(message)")
+            #expect(seconds < 5, "the call took \(seconds) s")
+        }
+        let quick = worker.request(.object([("op", .string("load")), ("code", .string("def f():\n    return 7\n")), ("entry_point", .string("f"))]), timeout: 10)
+        guard case .message(let reloaded) = quick, reloaded["ok"] == .bool(true) else {
+            Issue.record("reload failed: \(quick)")
+            return
+        }
+        let reply = worker.request(call, timeout: 10)
+        guard case .message(let message) = reply else {
+            Issue.record("no reply: \(reply)")
+            return
+        }
+        #expect(message["out"] == .number("7"), "\(message)")
+    }
 }

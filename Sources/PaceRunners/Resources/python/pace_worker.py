@@ -87,6 +87,7 @@ _write, _isinstance, _len, _exec = _os.write, isinstance, len, exec
 _all, _map, _is = all, map, _operator.is_
 _get_recursion_limit, _set_recursion_limit = _sys.getrecursionlimit, _sys.setrecursionlimit
 _kill, _waitpid, _getpid, _SIGKILL, _WNOHANG = _os.kill, _os.waitpid, _os.getpid, _signal.SIGKILL, _os.WNOHANG
+_setitimer, _ITIMER_REAL, _SIGALRM = _signal.setitimer, _signal.ITIMER_REAL, _signal.SIGALRM
 _scandir, _unlink, _rmdir, _chmod = _os.scandir, _os.unlink, _os.rmdir, _os.chmod
 _RECURSION_LIMIT = _sys.getrecursionlimit()
 # The private directory Pace made for this worker (its cwd, $HOME and $TMPDIR); emptied before every fresh repetition.
@@ -424,19 +425,51 @@ def _call(program, function, args):
         _set_recursion_limit(_RECURSION_LIMIT)
 
 
-def _measure(program, function, call_args):
-    """One measured call with GC off, timed by clocks bound before any untrusted code ran."""
+class _Timeout(BaseException):
+    """Raised inside a measured call when its time limit passes."""
+
+
+_alarm_armed = _alarm_fired = False
+
+
+def _on_alarm(signum, frame):
+    """SIGALRM: ends the measured call it was armed for, once (a call that catches the exception still counts as
+    timed out: `_alarm_fired`)."""
+    global _alarm_armed, _alarm_fired
+    if _alarm_armed:
+        _alarm_armed, _alarm_fired = False, True
+        raise _Timeout()
+
+
+def _measure(program, function, call_args, limit=None):
+    """One measured call with GC off, timed by clocks bound before any untrusted code ran.
+
+    With `limit` (seconds), an interval timer interrupts the call when the limit passes, as ENAMEL's own harness
+    does, so that a slow sample costs the limit rather than Pace's hard kill (which stays the backstop for a call
+    stuck in C code, or one that disarms the timer). The handler is installed again before every call (the program
+    may have replaced it) and the timer is set and cancelled outside the measured span."""
+    global _alarm_armed, _alarm_fired
+    _alarm_fired = False
     _disable()
     try:
         _enter(program)
+        if limit:
+            _signal.signal(_SIGALRM, _on_alarm)
+            _alarm_armed = True
+            _setitimer(_ITIMER_REAL, limit)
         c0 = _cpu()
         t0 = _perf()
         result = function(*call_args)
         t1 = _perf()
         c1 = _cpu()
     finally:
+        if limit:
+            _alarm_armed = False
+            _setitimer(_ITIMER_REAL, 0)
         _enable()
         _restore()
+    if limit and _alarm_fired:
+        raise _Timeout()
     return result, t1 - t0, c1 - c0
 
 
@@ -509,11 +542,13 @@ def op_call(request):
     """Calls a loaded program `reps` times on one input.
 
     With `sync`, a {"go": rep} line is sent right before each measured call so that Pace can hold the call to a
-    precise deadline. With `fresh`, every repetition gets new globals (state cannot carry over between them).
+    precise deadline. With `fresh`, every repetition gets new globals (state cannot carry over between them). With
+    `limit` (seconds), a call still running when it passes is interrupted and reported as {"kind": "timeout"}.
     """
     program = _programs[request.get("name", "sample")]
     key = request.get("key")
     reps, fresh, sync = request.get("reps", 1), request.get("fresh", False), request.get("sync", False)
+    limit = request.get("limit")
     if "args" not in request:
         held = _inputs[key]
     elif key is None:
@@ -530,8 +565,15 @@ def op_call(request):
         if sync:
             _send({"go": rep})
         try:
-            result, elapsed, cpu = _measure(program, function, call_args)
+            result, elapsed, cpu = _measure(program, function, call_args, limit)
         except BaseException as error:  # noqa: B036
+            if limit and (_alarm_fired or _isinstance(error, _Timeout)):
+                # The alarm may also have fired in the worker's own code right after the call (its cleanup then cut
+                # short): the gc and the worker's builtins are set back here; the timer is one-shot.
+                _setitimer(_ITIMER_REAL, 0)
+                _enable()
+                _restore()
+                return {"ok": False, "kind": "timeout", "error": f"exceeded the time limit of {limit:.6f} s", "rep": rep, "times": times}
             return _failure(error, rep=rep, times=times)
         times.append(elapsed)
         cpu_times.append(cpu)

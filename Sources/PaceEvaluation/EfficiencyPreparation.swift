@@ -85,8 +85,11 @@ enum EfficiencyPreparation {
             let testsKey = FileReading.sha256(
                 text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)|hashseed0"
             )
+            // Paired runs calibrate only the tests that can set T (see `calibrate`); their timings must not serve a
+            // run without pairing, which scores every level against the calibration.
+            let scope = configuration.pairedReference ? "|slowest-tests" : ""
             timingKey = FileReading.sha256(
-                text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin|pickle-copies"
+                text: "\(testsKey)|\(configuration.repetitions)|\(configuration.meter.rawValue)|\(ProcessInfo.processInfo.hostName)|round-robin|pickle-copies\(scope)"
             )
             directory = "\(configuration.cacheDirectory)/efficiency/\(String(testsKey.prefix(16)))"
             self.configuration = configuration
@@ -284,8 +287,14 @@ enum EfficiencyPreparation {
         return inputs
     }
 
-    /// Times the reference on every level (HL over `repetitions`, once on levels of hardness 0), round-robin; with
-    /// `answers`, the first repetition of each test also returns the reference's output, the expected answer.
+    /// Times the reference (HL over `repetitions`, once on levels of hardness 0), round-robin; with `answers`, the
+    /// first repetition of each test also returns the reference's output, the expected answer.
+    ///
+    /// Without pairing every test of every level is timed: each level is scored against the calibration. With
+    /// pairing, samples are scored against the reference timed beside them, and the calibration only sets the kill
+    /// threshold α·T + tolerance, for which only T, the slowest hard test, matters: every test is timed once (the
+    /// answers pass), and only the hard tests that can be the slowest (``slowCandidates``) get the other
+    /// repetitions. The other tests keep their single time.
     private static func calibrate(
         inputs: [[String]],
         hardness: [Double],
@@ -295,8 +304,10 @@ enum EfficiencyPreparation {
     ) throws(EvaluationError) -> (seconds: [[Double]], answers: [[String]]) {
         var seconds: [[Double]] = []
         var outputs: [[String]] = []
+        var samples: [[[Double]]] = []
+        let firstReps = configuration.pairedReference ? 1 : configuration.repetitions
         for (level, tests) in inputs.enumerated() {
-            let reps = hardness[level] > 0 ? configuration.repetitions : 1
+            let reps = hardness[level] > 0 ? firstReps : 1
             guard let timed = timeRoundRobin(
                 worker,
                 name: "reference",
@@ -310,7 +321,37 @@ enum EfficiencyPreparation {
                 throw EvaluationError(.harnessFailed, "the reference solution failed on level \(level) (timing\(answers ? " and answers" : ""))")
             }
             seconds.append(timed.seconds)
+            samples.append(timed.samples)
             outputs.append(timed.outputs)
+        }
+        guard configuration.pairedReference, configuration.repetitions > 1 else { return (seconds, outputs) }
+        // Until every test that can be the slowest has its repetitions: a candidate's HL time may come out far below
+        // its first one, which brings other tests within reach.
+        var repeated: Set<[Int]> = []
+        while true {
+            let pending = slowCandidates(seconds, hardness: hardness, from: 0).compactMap { candidate -> (Int, [Int])? in
+                let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
+                return tests.isEmpty ? nil : (candidate.level, tests)
+            }
+            if pending.isEmpty { break }
+            for (level, tests) in pending {
+                repeated.formUnion(tests.map { [level, $0] })
+                guard let timed = timeRoundRobin(
+                    worker,
+                    name: "reference",
+                    inputs: tests.map { inputs[level][$0] },
+                    tests: tests,
+                    level: level,
+                    reps: configuration.repetitions - 1,
+                    timeout: 600,
+                    meter: configuration.meter
+                ) else {
+                    throw EvaluationError(.harnessFailed, "the reference solution failed on level \(level) (timing)")
+                }
+                for (position, test) in tests.enumerated() {
+                    seconds[level][test] = Estimators.hodgesLehmann(samples[level][test] + timed.samples[position])
+                }
+            }
         }
         return (seconds, outputs)
     }
@@ -426,21 +467,24 @@ func reply(_ worker: PythonWorker, wantOutput: Bool, deadline: UInt64) -> (CallO
 /// Times a loaded program on `inputs`, `reps` times each, round-robin (repetition 1 of every input, then 2, …) so
 /// that a burst of load lands on single repetitions, which Hodges–Lehmann discards. Returns the HL time per input
 /// and, with `outputs`, each input's output from its first repetition.
+/// `tests` names the test number of each input (by default 0, 1, …), for the key under which the worker holds it.
+/// Also returns every repetition's time per input.
 func timeRoundRobin(
     _ worker: PythonWorker,
     name: String,
     inputs: [String],
+    tests: [Int]? = nil,
     level: Int,
     reps: Int,
     timeout: Double,
     meter: Meter,
     outputs wantOutputs: Bool = false
-) -> (seconds: [Double], outputs: [String])? {
+) -> (seconds: [Double], outputs: [String], samples: [[Double]])? {
     var samples = Array(repeating: [Double](), count: inputs.count)
     var outputs: [String] = []
     for rep in 0..<reps {
         for (index, input) in inputs.enumerated() {
-            let key = heldInputKey(level: level, test: index)
+            let key = heldInputKey(level: level, test: tests?[index] ?? index)
             let wantOutput = wantOutputs && rep == 0
             let (outcome, output) = call(worker, name: name, input: input, reps: 1, wantOutput: wantOutput, timeout: timeout, key: key)
             guard case .value(let message) = outcome, let seconds = times(message, meter: meter).first else { return nil }
@@ -451,7 +495,20 @@ func timeRoundRobin(
             samples[index].append(seconds)
         }
     }
-    return (samples.map(Estimators.hodgesLehmann), outputs)
+    return (samples.map(Estimators.hodgesLehmann), outputs, samples)
+}
+
+/// The hard tests, level by level from `level` on, that can be the slowest (and so set T): those whose time in
+/// `seconds` is at least half of `slowest` (by default the slowest of these tests). A test's time moves by far less
+/// than 2× between measurements of the same reference, except in the microsecond range, where the kill threshold is
+/// all tolerance anyway.
+func slowCandidates(_ seconds: [[Double]], hardness: [Double], from level: Int, slowest: Double? = nil) -> [(level: Int, tests: [Int])] {
+    let levels = (level..<seconds.count).filter { hardness[$0] > 0 }
+    guard let slowest = slowest ?? levels.compactMap({ seconds[$0].max() }).max() else { return [] }
+    return levels.compactMap { level in
+        let tests = seconds[level].indices.filter { seconds[level][$0] >= slowest / 2 }
+        return tests.isEmpty ? nil : (level, tests)
+    }
 }
 
 /// The name under which a worker holds a task's input for test `test` of level `level` (the same in every worker of

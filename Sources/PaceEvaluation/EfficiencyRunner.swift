@@ -78,29 +78,29 @@ struct EfficiencyRunner {
                 measured.append((sample, paired))
             }
         }
-        return (Verdict(.passed, testsRun: testsRun), score(measured, references: [], censoredAt: nil, reason: nil))
+        return (Verdict(.passed, testsRun: testsRun), score(measured, references: nil, censoredAt: nil, reason: nil))
     }
 
-    /// After a censored level, times the reference alone on that level and the later ones, so that T (the slowest
-    /// reference level) comes from measurements made now, like the levels already scored.
-    private func finishReference(_ reference: PythonWorker?, from level: Int) -> [[Double]] {
-        guard let reference else { return [] }
-        var levels: [[Double]] = []
-        for current in level..<prepared.inputs.count {
-            guard prepared.hardness[current] > 0 else {
-                levels.append([])
-                continue
-            }
+    /// After a censored level, times the reference alone on the tests of that level and the later ones that can be
+    /// the slowest (``slowCandidates`` against the calibrated T), so that T comes from measurements made now, like
+    /// the levels already scored; the levels after the censored one only count through T. Per level from `level`
+    /// on, the HL times of the tests timed (none where no test can set T); nil without a reference or on a failure.
+    private func finishReference(_ reference: PythonWorker?, from level: Int) -> [[Double]]? {
+        guard let reference else { return nil }
+        var levels = Array(repeating: [Double](), count: prepared.inputs.count - level)
+        let candidates = slowCandidates(prepared.referenceSeconds, hardness: prepared.hardness, from: level, slowest: prepared.slowest)
+        for (current, tests) in candidates {
             guard let timed = timeRoundRobin(
                 reference,
                 name: "reference",
-                inputs: prepared.inputs[current],
+                inputs: tests.map { prepared.inputs[current][$0] },
+                tests: tests,
                 level: current,
                 reps: configuration.repetitions,
                 timeout: 10 * prepared.timeout + 10,
                 meter: configuration.meter
-            ) else { return [] }
-            levels.append(timed.seconds)
+            ) else { return nil }
+            levels[current - level] = timed.seconds
         }
         return levels
     }
@@ -255,12 +255,12 @@ struct EfficiencyRunner {
 
     /// ENAMEL's score: `e_j = max(0, αT − t_j)/(αT − t*_j)` with `t_j` the slowest test's time on level `j`.
     ///
-    /// With pairing, `t*_j` and `T` come from the reference measured alongside this sample (levels after a
-    /// censored one are timed for the reference alone), so the cached calibration only sets the kill threshold.
-    /// Without pairing (or if a paired measurement is missing), the calibrated reference times are used.
+    /// With pairing, `t*_j` and `T` come from the reference measured alongside this sample (after a censored level,
+    /// the tests that can set T are timed for the reference alone), so the cached calibration only sets the kill
+    /// threshold. Without pairing (or if a paired measurement is missing), the calibrated reference times are used.
     private func score(
         _ measured: [(sample: [Double], reference: [Double])],
-        references after: [[Double]],
+        references after: [[Double]]?,
         censoredAt: Int?,
         reason: String?
     ) -> EfficiencyResult {
@@ -269,13 +269,16 @@ struct EfficiencyRunner {
             level < measured.count && !measured[level].reference.isEmpty && measured[level].reference.count == measured[level].sample.count
                 ? measured[level].reference.max() : nil
         }
-        if let censoredAt {
-            for (offset, seconds) in after.enumerated() where !seconds.isEmpty && censoredAt + offset < count {
-                paired[censoredAt + offset] = seconds.max()
+        // Levels after a censored one whose reference cannot set T, and so was not timed again.
+        var untimed: Set<Int> = []
+        if let censoredAt, let after {
+            for (offset, seconds) in after.enumerated() where censoredAt + offset < count {
+                if seconds.isEmpty { untimed.insert(censoredAt + offset) } else { paired[censoredAt + offset] = seconds.max() }
             }
         }
         let hardLevels = (0..<count).filter { prepared.hardness[$0] > 0 }
-        let usePaired = configuration.pairedReference && hardLevels.allSatisfy { paired[$0] != nil }
+        let usePaired = configuration.pairedReference && (censoredAt == nil || after != nil)
+            && hardLevels.allSatisfy { paired[$0] != nil || untimed.contains($0) }
         let levelReference = (0..<count).map { usePaired ? (paired[$0] ?? prepared.levelReference($0)) : prepared.levelReference($0) }
         let slowest = hardLevels.map { levelReference[$0] }.max() ?? prepared.slowest
         let timeout = configuration.alpha * slowest

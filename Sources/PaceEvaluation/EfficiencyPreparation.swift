@@ -20,9 +20,35 @@ struct PreparedTask: Sendable {
     var slowest: Double
     /// α·T, seconds.
     var timeout: Double
+    /// Whether `referenceSeconds` is a calibration (the tests that can set T timed `repetitions` times) or each
+    /// test's single time from the answers pass, left for the task's first sample run to complete (paired runs).
+    var calibrated = true
 
     /// t*_j: the reference's slowest test on level `j`.
     func levelReference(_ level: Int) -> Double { referenceSeconds[level].max() ?? 0 }
+
+    init(inputs: [[String]], expected: [[String]], referenceSeconds: [[Double]], hardness: [Double], alpha: Double, calibrated: Bool) {
+        self.inputs = inputs
+        self.expected = expected
+        self.referenceSeconds = referenceSeconds
+        self.hardness = hardness
+        let hardLevels = referenceSeconds.indices.filter { hardness[$0] > 0 }
+        slowest = hardLevels.map { referenceSeconds[$0].max() ?? 0 }.max() ?? (referenceSeconds.flatMap { $0 }.max() ?? 0)
+        timeout = alpha * slowest
+        self.calibrated = calibrated
+    }
+
+    /// `provisional` with its calibration completed: `seconds` per test.
+    init(calibrating provisional: PreparedTask, seconds: [[Double]], alpha: Double) {
+        self.init(
+            inputs: provisional.inputs,
+            expected: provisional.expected,
+            referenceSeconds: seconds,
+            hardness: provisional.hardness,
+            alpha: alpha,
+            calibrated: true
+        )
+    }
 }
 
 /// Generates tests, computes answers and times references for ENAMEL-style tasks; caches all three on disk.
@@ -32,7 +58,10 @@ struct PreparedTask: Sendable {
 ///
 /// One worker does all of a task's preparation, as ENAMEL's single process does: it generates the inputs and keeps
 /// them (so they are never sent back to it), then times the reference round-robin, taking the answers from the
-/// first repetition. Inputs and answers stay JSON text on Pace's side; Pace never parses them.
+/// first repetition. Inputs and answers stay JSON text on Pace's side; Pace never parses them. When the preparing
+/// thread goes on to time the task's first sample next to this worker (paired runs), only the answers pass is made
+/// here: that sample's run completes the calibration (``EfficiencyRunner``), and ``Preparer/calibrated(_:_:)``
+/// caches it — the reference's repetitions are then made once, next to the sample, instead of twice.
 enum EfficiencyPreparation {
     /// Prepares every task up front, in parallel (for evaluations that must have all tasks ready before samples
     /// arrive, such as `pace run` while generation goes on).
@@ -117,7 +146,8 @@ enum EfficiencyPreparation {
                     helpers: helpers,
                     configuration: configuration,
                     directory: directory,
-                    timingKey: timingKey
+                    timingKey: timingKey,
+                    deferCalibration: keepWorker && configuration.pairedReference && configuration.repetitions > 1
                 )
             } catch {
                 failure = "\(task.id): \(error.message)"
@@ -136,6 +166,18 @@ enum EfficiencyPreparation {
             if let failure, !batchedFailures { log("could not prepare \(failure); its samples score 0") }
             if count % 20 == 0 || count == total { log("prepared \(count)/\(total) tasks") }
             return (result, worker)
+        }
+
+        /// Takes the calibration a sample's run made for a task prepared provisionally (the first one made counts):
+        /// later samples get it, and it is cached.
+        func calibrated(_ task: BenchmarkTask, _ calibration: PreparedTask) {
+            condition.lock()
+            let first = done[task.id]??.calibrated == false
+            if first { done[task.id] = calibration }
+            condition.unlock()
+            if first {
+                writeTiming(calibration.referenceSeconds, to: timingPath(task, directory: directory, timingKey: timingKey))
+            }
         }
 
         /// Every preparation made so far (failed ones left out).
@@ -172,7 +214,8 @@ enum EfficiencyPreparation {
         helpers: String?,
         configuration: EvaluationConfiguration,
         directory: String,
-        timingKey: String
+        timingKey: String,
+        deferCalibration: Bool
     ) throws(EvaluationError) -> (PreparedTask, PythonWorker?) {
         guard let spec = task.efficiency else { throw EvaluationError(.badConfiguration, "no efficiency data") }
         let counts = spec.testCounts ?? configuration.testCounts
@@ -181,7 +224,7 @@ enum EfficiencyPreparation {
             throw EvaluationError(.badConfiguration, "\(spec.levels.count) levels but \(counts.count) test counts and \(hardness.count) hardness weights")
         }
         let testsPath = "\(directory)/tests/\(task.index).jsonl"
-        let timingPath = "\(directory)/timing-\(String(timingKey.prefix(12)))/\(task.index).json"
+        let timingPath = timingPath(task, directory: directory, timingKey: timingKey)
         var worker: PythonWorker?
         var handedOver = false
         defer { if !handedOver { worker?.close() } }
@@ -196,6 +239,7 @@ enum EfficiencyPreparation {
             inputs = try generate(task, spec: spec, counts: counts, helpers: helpers, worker: started, configuration: configuration)
         }
         var seconds = configuration.recalibrate ? nil : readTiming(timingPath, shape: inputs.map(\.count))
+        var calibrated = true
         if seconds == nil || expected == nil {
             let reference: PythonWorker
             if let worker {
@@ -208,9 +252,20 @@ enum EfficiencyPreparation {
                 throw EvaluationError(.harnessFailed, "the reference solution does not load")
             }
             if seconds == nil {
-                let timed = try calibrate(inputs: inputs, hardness: hardness, worker: reference, configuration: configuration, answers: expected == nil)
+                let timed = try calibrate(
+                    inputs: inputs,
+                    hardness: hardness,
+                    worker: reference,
+                    configuration: configuration,
+                    answers: expected == nil,
+                    firstTimesOnly: deferCalibration
+                )
                 seconds = timed.seconds
-                writeTiming(timed.seconds, to: timingPath)
+                if deferCalibration {
+                    calibrated = false
+                } else {
+                    writeTiming(timed.seconds, to: timingPath)
+                }
                 if expected == nil { expected = timed.answers }
             } else {
                 expected = try answer(inputs: inputs, worker: reference)
@@ -218,18 +273,20 @@ enum EfficiencyPreparation {
             if cached == nil, let expected { writeTests(inputs: inputs, expected: expected, to: testsPath) }
         }
         guard let expected, let seconds else { throw EvaluationError(.harnessFailed, "no tests") }
-        let hardLevels = spec.levels.indices.filter { hardness[$0] > 0 }
-        let slowest = hardLevels.map { seconds[$0].max() ?? 0 }.max() ?? (seconds.flatMap { $0 }.max() ?? 0)
         let prepared = PreparedTask(
             inputs: inputs,
             expected: expected,
             referenceSeconds: seconds,
             hardness: Array(hardness.prefix(spec.levels.count)),
-            slowest: slowest,
-            timeout: configuration.alpha * slowest
+            alpha: configuration.alpha,
+            calibrated: calibrated
         )
         handedOver = true
         return (prepared, worker)
+    }
+
+    fileprivate static func timingPath(_ task: BenchmarkTask, directory: String, timingKey: String) -> String {
+        "\(directory)/timing-\(String(timingKey.prefix(12)))/\(task.index).json"
     }
 
     /// Generates the task's inputs in `worker`, which keeps them under their keys (`L<level>T<test>`).
@@ -300,7 +357,8 @@ enum EfficiencyPreparation {
         hardness: [Double],
         worker: PythonWorker,
         configuration: EvaluationConfiguration,
-        answers: Bool
+        answers: Bool,
+        firstTimesOnly: Bool = false
     ) throws(EvaluationError) -> (seconds: [[Double]], answers: [[String]]) {
         var seconds: [[Double]] = []
         var outputs: [[String]] = []
@@ -324,7 +382,7 @@ enum EfficiencyPreparation {
             samples.append(timed.samples)
             outputs.append(timed.outputs)
         }
-        guard configuration.pairedReference, configuration.repetitions > 1 else { return (seconds, outputs) }
+        guard configuration.pairedReference, configuration.repetitions > 1, !firstTimesOnly else { return (seconds, outputs) }
         // Until every test that can be the slowest has its repetitions: a candidate's HL time may come out far below
         // its first one, which brings other tests within reach.
         var repeated: Set<[Int]> = []

@@ -38,47 +38,113 @@ struct ReferenceWorkers {
 /// worker just before each repetition of the sample, and the sample's level time is scored as its ratio to that
 /// reference, expressed in calibrated reference seconds — so a machine that slows down for a while slows both
 /// sides and the score does not move.
+///
+/// The calls are recorded first and the ENAMEL rules applied to the record (``decide``): a call over the limit
+/// α·T + tolerance is tried once more, and censors its level when the second try is over it too. When the task's
+/// calibration is still provisional (each test timed once, ``PreparedTask/calibrated`` false), this run calibrates
+/// it from the reference's paired repetitions: until a call comes near the limit the calibration could give (over
+/// the test's first times' T ÷ 1.5, interrupted at × 1.5), the run goes on; at that call — or at the end, if none
+/// does — the tests that can set T get their remaining repetitions alone, and the rules are applied with the
+/// calibrated limit to what was recorded, then the run goes on as any calibrated run. The verdict is the one a run
+/// after a separate calibration would give; where the record cannot tell (a call over the calibrated limit that
+/// was not tried again, when the calibration came out below the first times' ÷ 1.5), the caller runs the sample
+/// again with the calibration.
 struct EfficiencyRunner {
     let configuration: EvaluationConfiguration
     let task: BenchmarkTask
     let prepared: PreparedTask
     /// Slack after the timeout before the hard kill, seconds.
     static let grace = 0.5
+    /// With a provisional calibration: the bound is this factor above the limit it suggests, the retry threshold
+    /// this factor below (a test's single first time is within 0.77–1.7× of its HL time on ENAMEL, measured).
+    static let provisionalMargin = 1.5
 
-    func run(worker: PythonWorker, judge: Judge, references: inout ReferenceWorkers) -> (Verdict, EfficiencyResult) {
-        let limit = prepared.timeout + configuration.tolerance
-        var measured: [(sample: [Double], reference: [Double])] = []
-        var testsRun = 0
+    /// What a run came to: the verdict and score, and the task's calibration when this run made it.
+    struct Outcome {
+        var verdict: Verdict
+        var efficiency: EfficiencyResult
+        var calibration: PreparedTask?
+        /// The run could not be decided from its record with the calibration it made: run again (on a live worker)
+        /// with `calibration`.
+        var undecided = false
+    }
+
+    func run(worker: PythonWorker, judge: Judge, references: inout ReferenceWorkers) -> Outcome {
         let reference = configuration.pairedReference ? references.worker(for: task, configuration: configuration) : nil
-        for level in prepared.inputs.indices {
+        var provisional = !prepared.calibrated && reference != nil
+        let estimate = prepared.timeout + configuration.tolerance
+        let margin = EfficiencyRunner.provisionalMargin
+        var bounds = provisional
+            ? Bounds(retry: prepared.timeout / margin + configuration.tolerance, stop: prepared.timeout * margin + configuration.tolerance)
+            : Bounds(retry: estimate, stop: estimate)
+        var record = Record(shape: prepared.inputs.map(\.count))
+        var basis = prepared
+        var calibration: PreparedTask?
+        var level = 0
+        var start = 0
+        levels: while level < prepared.inputs.count {
             let hard = prepared.hardness[level] > 0
-            let outcome = runLevel(
+            let step = runLevel(
                 worker: worker,
                 reference: hard ? reference : nil,
                 level: level,
                 reps: hard ? configuration.repetitions : 1,
-                limit: limit,
-                judge: judge
+                from: start,
+                bounds: bounds,
+                pauseWhenNear: provisional,
+                judge: judge,
+                into: &record
             )
-            switch outcome {
-            case .failed(var verdict):
-                verdict.testsRun = testsRun + 1
-                return (verdict, zero(levels: prepared.inputs.count))
-            case .censored(let reason, let test):
-                testsRun += test + 1
-                if !hard {
-                    let outcome: Outcome = reason == "timeout" ? .timeout : (reason == "out_of_memory" ? .outOfMemory : .failed)
-                    let verdict = Verdict(outcome, detail: "\(reason) on level \(level)", input: prepared.inputs[level][test], testsRun: testsRun)
-                    return (verdict, zero(levels: prepared.inputs.count))
-                }
-                let references = finishReference(reference, from: level)
-                return (Verdict(.passed, testsRun: testsRun), score(measured, references: references, censoredAt: level, reason: reason))
-            case .timed(let sample, let paired):
-                testsRun += sample.count
-                measured.append((sample, paired))
+            switch step {
+            case .done:
+                level += 1
+                start = 0
+            case .stopped:
+                break levels
+            case .paused(let next):
+                // A call came near the limit: the rules need it exactly. Calibrate now (the tests that can set T,
+                // timed alone where this run has not paired them yet) and go on as a calibrated run would.
+                guard let reference, let made = calibrate(reference, record: &record) else { return referenceFailed() }
+                (calibration, basis, provisional) = (made, made, false)
+                let limit = made.timeout + configuration.tolerance
+                bounds = Bounds(retry: limit, stop: limit)
+                guard case .pending = decide(record, limit: limit, partial: true) else { break levels }
+                start = next
             }
         }
-        return (Verdict(.passed, testsRun: testsRun), score(measured, references: nil, censoredAt: nil, reason: nil))
+        if provisional, let reference {
+            guard let made = calibrate(reference, record: &record) else { return referenceFailed() }
+            calibration = made
+            basis = made
+        }
+        let limit = basis.timeout + configuration.tolerance
+        guard let decided = decide(record, limit: limit), case .decided(let decision) = decided else {
+            // Only a run with a provisional calibration can leave its record undecided (with a calibration, both
+            // thresholds are the limit and every call over it is tried again).
+            let verdict = calibration == nil ? Verdict(.harnessError, detail: "the efficiency record is incomplete") : Verdict(.passed)
+            return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration, undecided: calibration != nil)
+        }
+        // Scored against the calibration this run made, if it made one.
+        let scorer = EfficiencyRunner(configuration: configuration, task: task, prepared: basis)
+        switch decision {
+        case .failed(let verdict):
+            return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration)
+        case .censored(let level, let reason, let testsRun, _) where prepared.hardness[level] == 0:
+            let outcome: PaceCore.Outcome = reason.reason == "timeout" ? .timeout : (reason.reason == "out_of_memory" ? .outOfMemory : .failed)
+            let verdict = Verdict(outcome, detail: "\(reason.reason) on level \(level)", input: prepared.inputs[level][reason.test], testsRun: testsRun)
+            return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration)
+        case .censored(let level, let reason, let testsRun, let measured):
+            let after = calibration != nil ? scorer.laterReferences(record, from: level) : scorer.finishReference(reference, from: level)
+            let efficiency = scorer.score(measured, references: after, censoredAt: level, reason: reason.reason)
+            return Outcome(verdict: Verdict(.passed, testsRun: testsRun), efficiency: efficiency, calibration: calibration)
+        case .completed(let testsRun, let measured):
+            let efficiency = scorer.score(measured, references: nil, censoredAt: nil, reason: nil)
+            return Outcome(verdict: Verdict(.passed, testsRun: testsRun), efficiency: efficiency, calibration: calibration)
+        }
+    }
+
+    private func referenceFailed() -> Outcome {
+        Outcome(verdict: Verdict(.harnessError, detail: "the reference failed while calibrating"), efficiency: zero(levels: prepared.inputs.count))
     }
 
     /// After a censored level, times the reference alone on the tests of that level and the later ones that can be
@@ -105,66 +171,236 @@ struct EfficiencyRunner {
         return levels
     }
 
-    // MARK: - One level
+    /// `finishReference` for a run that calibrated its task: the tests that can set T already have this run's
+    /// repetitions in `record` (paired, or timed alone by ``calibrate``).
+    private func laterReferences(_ record: Record, from level: Int) -> [[Double]] {
+        var levels = Array(repeating: [Double](), count: prepared.inputs.count - level)
+        for (current, tests) in slowCandidates(prepared.referenceSeconds, hardness: prepared.hardness, from: level, slowest: prepared.slowest) {
+            levels[current - level] = tests.map { Estimators.hodgesLehmann(record.repetitions(level: current, test: $0, count: configuration.repetitions)) }
+        }
+        return levels
+    }
 
-    /// The outcome of one level: per test, the sample's and (paired) the reference's Hodges–Lehmann time.
-    private enum LevelOutcome {
-        case timed(sample: [Double], reference: [Double])
-        case censored(String, test: Int)
+    /// Calibrates the task from this run: every test's first time (the answers pass), and for the tests that can set
+    /// T, HL over that and `repetitions` more — this run's paired ones, or, where the run has not (yet) made them all,
+    /// timed alone now (kept in `record`, where the scoring finds them) — until no test that can set T lacks them.
+    private func calibrate(_ reference: PythonWorker, record: inout Record) -> PreparedTask? {
+        var seconds = prepared.referenceSeconds
+        var repeated: Set<[Int]> = []
+        while true {
+            let pending = slowCandidates(seconds, hardness: prepared.hardness, from: 0).compactMap { candidate -> (Int, [Int])? in
+                let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
+                return tests.isEmpty ? nil : (candidate.level, tests)
+            }
+            if pending.isEmpty { break }
+            for (level, tests) in pending {
+                repeated.formUnion(tests.map { [level, $0] })
+                let missing = tests.filter { record.repetitions(level: level, test: $0, count: configuration.repetitions).isEmpty }
+                if !missing.isEmpty {
+                    guard let timed = timeRoundRobin(
+                        reference,
+                        name: "reference",
+                        inputs: missing.map { prepared.inputs[level][$0] },
+                        tests: missing,
+                        level: level,
+                        reps: configuration.repetitions,
+                        timeout: 10 * prepared.timeout + 10,
+                        meter: configuration.meter
+                    ) else { return nil }
+                    for (position, test) in missing.enumerated() { record.alone[level][test] = timed.samples[position] }
+                }
+                for test in tests {
+                    let reps = record.repetitions(level: level, test: test, count: configuration.repetitions)
+                    seconds[level][test] = Estimators.hodgesLehmann([prepared.referenceSeconds[level][test]] + reps)
+                }
+            }
+        }
+        return PreparedTask(calibrating: prepared, seconds: seconds, alpha: configuration.alpha)
+    }
+
+    // MARK: - Recording calls
+
+    /// The thresholds a run works with: a call over `retry` is tried once more; a second try over `stop` ends the run
+    /// (with a calibration, both are the limit; the worker's timer interrupts calls at `stop`).
+    struct Bounds {
+        var retry: Double
+        var stop: Double
+    }
+
+    /// One try of a sample's call: its time (nil when interrupted at `bound` or killed), the stop bound it ran under,
+    /// and what ended the run there, if anything.
+    struct Attempt {
+        var seconds: Double?
+        var bound: Double
+        var end: End?
+    }
+
+    /// What ends a run regardless of the limit (a wrong output only when its call was within the limit).
+    enum End {
         case failed(Verdict)
+        case censored(String)
+    }
+
+    /// Every call of a run in order, and the reference's paired repetitions per level and test.
+    struct Record {
+        var calls: [(level: Int, test: Int, attempts: [Attempt])] = []
+        var reference: [[[Double]]]
+        /// The reference's repetitions timed alone (by ``calibrate``), per level and test.
+        var alone: [[[Double]]]
+
+        /// `shape`: the tests per level.
+        init(shape: [Int]) {
+            reference = shape.map { Array(repeating: [], count: $0) }
+            alone = reference
+        }
+
+        /// This run's `count` repetitions of the reference on a test: the paired ones if all were made, else those
+        /// timed alone; empty if neither.
+        func repetitions(level: Int, test: Int, count: Int) -> [Double] {
+            if reference[level][test].count >= count { return Array(reference[level][test].prefix(count)) }
+            return alone[level][test].count >= count ? alone[level][test] : []
+        }
+    }
+
+    /// How far a level got.
+    enum LevelStep {
+        case done
+        /// A call ended the run (a failure, or both tries over the stop bound).
+        case stopped
+        /// With `pauseWhenNear`: a call went over the retry threshold; `next` is the level's next call.
+        case paused(next: Int)
     }
 
     /// Runs every test of `level` `reps` times, round-robin over the tests (repetition 1 of every test, then
     /// repetition 2, …), so that a burst of load on the machine hits one repetition of several tests — which the
-    /// Hodges–Lehmann estimate then discards — rather than every repetition of one test.
+    /// Hodges–Lehmann estimate then discards — rather than every repetition of one test. Starts at call `start`
+    /// (repetition × tests + test).
     private func runLevel(
         worker: PythonWorker,
         reference: PythonWorker?,
         level: Int,
         reps: Int,
-        limit: Double,
-        judge: Judge
-    ) -> LevelOutcome {
+        from start: Int,
+        bounds: Bounds,
+        pauseWhenNear: Bool,
+        judge: Judge,
+        into record: inout Record
+    ) -> LevelStep {
         let inputs = prepared.inputs[level]
-        var sampleTimes = Array(repeating: [Double](), count: inputs.count)
-        var referenceTimes = Array(repeating: [Double](), count: inputs.count)
-        for rep in 0..<reps {
-            for (test, input) in inputs.enumerated() {
-                // Counterbalanced: the reference runs first on even repetitions and second on odd ones, so that
-                // whichever runs second (on warmer caches) is not always the same side.
-                let referenceFirst = rep % 2 == 0
-                if referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: limit) {
-                    referenceTimes[test].append(seconds)
-                }
-                let key = heldInputKey(level: level, test: test)
-                var call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit, interrupt: true)
-                if call.overLimit(limit) {
-                    // Over the limit (interrupted by the worker's timer, or back within the grace): one more try
-                    // before the level is censored, so that a stall of the machine (a call 10× its usual time was
-                    // seen on an idle one) does not zero a sample. A sample that is really too slow is too slow
-                    // twice, and is censored as before.
-                    call = timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: limit, interrupt: true)
-                }
-                switch call {
-                case .failure(let outcome):
-                    switch classify(outcome, input: input) {
-                    case .censored(let reason, _): return .censored(reason, test: test)
-                    case let other: return other
-                    }
-                case .success(let seconds, let output):
-                    if seconds > limit { return .censored("timeout", test: test) }
-                    sampleTimes[test].append(seconds)
-                    if let output, let wrong = judgeOutput(output, level: level, test: test, judge: judge) {
-                        return .failed(wrong)
-                    }
-                }
-                if !referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: limit) {
-                    referenceTimes[test].append(seconds)
-                }
+        let referenceLimit = 10 * bounds.stop + 10
+        for position in start..<(reps * inputs.count) {
+            let (rep, test) = position.quotientAndRemainder(dividingBy: inputs.count)
+            let input = inputs[test]
+            // Counterbalanced: the reference runs first on even repetitions and second on odd ones, so that
+            // whichever runs second (on warmer caches) is not always the same side.
+            let referenceFirst = rep % 2 == 0
+            if referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: referenceLimit) {
+                record.reference[level][test].append(seconds)
             }
+            var attempts = [attempt(worker: worker, level: level, test: test, rep: rep, bound: bounds.stop, judge: judge)]
+            if attempts[0].end == nil, attempts[0].seconds.map({ $0 > bounds.retry }) ?? true {
+                // Over the limit (interrupted by the worker's timer, or back within the grace): one more try
+                // before the level is censored, so that a stall of the machine (a call 10× its usual time was
+                // seen on an idle one) does not zero a sample. A sample that is really too slow is too slow
+                // twice, and is censored as before.
+                attempts.append(attempt(worker: worker, level: level, test: test, rep: rep, bound: bounds.stop, judge: judge))
+            }
+            record.calls.append((level, test, attempts))
+            let last = attempts[attempts.count - 1]
+            if last.end != nil || (attempts.count == 2 && last.seconds.map({ $0 > bounds.stop }) ?? true) { return .stopped }
+            if !referenceFirst, let seconds = timeReference(reference, input: input, level: level, test: test, limit: referenceLimit) {
+                record.reference[level][test].append(seconds)
+            }
+            if pauseWhenNear && attempts.count == 2 { return .paused(next: position + 1) }
         }
-        let paired = referenceTimes.allSatisfy { $0.count == reps } ? referenceTimes.map(Estimators.hodgesLehmann) : []
-        return .timed(sample: sampleTimes.map(Estimators.hodgesLehmann), reference: paired)
+        return .done
+    }
+
+    /// One try of the sample's call on a test, judged on the first repetition.
+    private func attempt(worker: PythonWorker, level: Int, test: Int, rep: Int, bound: Double, judge: Judge) -> Attempt {
+        let input = prepared.inputs[level][test]
+        let key = heldInputKey(level: level, test: test)
+        switch timedCall(worker: worker, name: "sample", input: input, key: key, wantOutput: rep == 0, limit: bound, interrupt: true) {
+        case .failure(.failure(let kind, _)) where kind == "timeout":
+            return Attempt(seconds: nil, bound: bound, end: nil)
+        case .failure(let outcome):
+            return Attempt(seconds: nil, bound: bound, end: classify(outcome, input: input))
+        case .success(let seconds, let output):
+            guard seconds <= bound, let output else { return Attempt(seconds: seconds, bound: bound, end: nil) }
+            return Attempt(seconds: seconds, bound: bound, end: judgeOutput(output, level: level, test: test, judge: judge).map(End.failed))
+        }
+    }
+
+    // MARK: - Decisions
+
+    /// What the rules make of a record.
+    enum Decision {
+        case completed(testsRun: Int, measured: [(sample: [Double], reference: [Double])])
+        case censored(level: Int, reason: (reason: String, test: Int), testsRun: Int, measured: [(sample: [Double], reference: [Double])])
+        case failed(Verdict)
+    }
+
+    /// A decision, or (for part of a run) none yet.
+    enum Step {
+        case decided(Decision)
+        case pending
+    }
+
+    /// Applies ENAMEL's rules with `limit` to the record, call by call in the order they ran: the first try within the
+    /// limit is kept; a call whose tries are both over it censors its level (a timeout, memory error or overflow
+    /// censors it at once; at level 0 it fails the sample); any other error or a wrong output within the limit
+    /// fails the sample. With `partial`, a record that ends without a decision is `pending`. Nil when the record
+    /// cannot tell: a call over `limit` that was not tried again, a try cut at a bound below `limit`, or a run that
+    /// stopped where the rules with `limit` go on.
+    func decide(_ record: Record, limit: Double, partial: Bool = false) -> Step? {
+        var measured: [(sample: [Double], reference: [Double])] = []
+        var testsRun = 0
+        var position = 0
+        for level in prepared.inputs.indices {
+            let count = prepared.inputs[level].count
+            let reps = prepared.hardness[level] > 0 ? configuration.repetitions : 1
+            var times = Array(repeating: [Double](), count: count)
+            for _ in 0..<(count * reps) {
+                // A call the run never made: it stopped (or has not yet got) where the rules with `limit` go on.
+                guard position < record.calls.count, record.calls[position].level == level else { return partial ? .pending : nil }
+                let call = record.calls[position]
+                position += 1
+                let censored = Decision.censored(level: level, reason: ("timeout", call.test), testsRun: testsRun + call.test + 1, measured: measured)
+                var kept: Double?
+                for (index, attempt) in call.attempts.enumerated() {
+                    if let seconds = attempt.seconds, seconds <= limit {
+                        if case .failed(var verdict) = attempt.end {
+                            verdict.testsRun = testsRun + 1
+                            return .decided(.failed(verdict))
+                        }
+                        kept = seconds
+                        break
+                    }
+                    switch attempt.end {
+                    case .failed(var verdict)? where attempt.seconds == nil:
+                        verdict.testsRun = testsRun + 1
+                        return .decided(.failed(verdict))
+                    case .censored(let reason)?:
+                        // Killed at the bound's deadline: only a timeout if that deadline is past the limit.
+                        if reason == "timeout" && attempt.bound + EfficiencyRunner.grace < limit { return nil }
+                        return .decided(.censored(level: level, reason: (reason, call.test), testsRun: testsRun + call.test + 1, measured: measured))
+                    default:
+                        break
+                    }
+                    // Over the limit: done after it, or interrupted at a bound (which must not be below it).
+                    if attempt.seconds == nil && attempt.bound < limit { return nil }
+                    if index == 1 { return .decided(censored) }
+                }
+                // A try over the limit without a second: the record cannot tell.
+                guard let kept else { return nil }
+                times[call.test].append(kept)
+            }
+            let paired = record.reference[level].count == count && record.reference[level].allSatisfy { $0.count == reps }
+                ? record.reference[level].map(Estimators.hodgesLehmann) : []
+            measured.append((times.map(Estimators.hodgesLehmann), paired))
+            testsRun += count
+        }
+        return .decided(.completed(testsRun: testsRun, measured: measured))
     }
 
     /// One repetition of the reference on a test, through exactly the same call path as the sample (so neither
@@ -193,15 +429,6 @@ struct EfficiencyRunner {
         /// Seconds on the meter, and the output's text when it was asked for.
         case success(Double, String?)
         case failure(CallOutcome)
-
-        /// Whether the call ran past `limit` and came back: timed out by the worker, or done but over the limit.
-        func overLimit(_ limit: Double) -> Bool {
-            switch self {
-            case .success(let seconds, _): return seconds > limit
-            case .failure(.failure(let kind, _)): return kind == "timeout"
-            case .failure: return false
-            }
-        }
     }
 
     /// A `sync` call: the worker says "go" right before the measured call, and the call must end by `limit + grace`.
@@ -239,14 +466,14 @@ struct EfficiencyRunner {
     }
 
     /// ENAMEL: a timeout, memory error or overflow censors the level; anything else fails the sample.
-    private func classify(_ outcome: CallOutcome, input: String) -> LevelOutcome {
+    private func classify(_ outcome: CallOutcome, input: String) -> End {
         switch outcome {
-        case .timedOut: return .censored("timeout", test: 0)
-        case .failure(let kind, _) where kind == "timeout": return .censored("timeout", test: 0)
-        case .failure(let kind, _) where kind == "memory": return .censored("out_of_memory", test: 0)
-        case .failure(let kind, _) where kind == "overflow": return .censored("overflow", test: 0)
+        case .timedOut: return .censored("timeout")
+        case .failure(let kind, _) where kind == "timeout": return .censored("timeout")
+        case .failure(let kind, _) where kind == "memory": return .censored("out_of_memory")
+        case .failure(let kind, _) where kind == "overflow": return .censored("overflow")
         case .died(.signaled(let signal), _) where signal == 9 || signal == 24:
-            return .censored(signal == 24 ? "timeout" : "out_of_memory", test: 0)
+            return .censored(signal == 24 ? "timeout" : "out_of_memory")
         default: return .failed(outcome.verdict(input: input, testsRun: 0))
         }
     }

@@ -155,7 +155,8 @@ public struct Evaluator: Sendable {
                     sample: sample,
                     task: task,
                     expected: expected[task.id] ?? [:],
-                    prepared: prepared
+                    prepared: prepared,
+                    calibrated: { preparer?.calibrated(task, $0) }
                 )
                 // An interrupted sample's result is not real: leave it for the resumed run.
                 if SandboxRegistry.shared.isStopping { break }
@@ -226,7 +227,14 @@ final class SampleContext {
         supply = WorkerSupply(configuration: configuration, ahead: startsAhead)
     }
 
-    func evaluate(sample: Sample, task: BenchmarkTask, expected: [String: ExpectedSuite], prepared: PreparedTask?) -> SampleResult {
+    /// `calibrated` receives the task's calibration when this sample's run made it (its preparation was provisional).
+    func evaluate(
+        sample: Sample,
+        task: BenchmarkTask,
+        expected: [String: ExpectedSuite],
+        prepared: PreparedTask?,
+        calibrated: (PreparedTask) -> Void = { _ in }
+    ) -> SampleResult {
         let start = monotonicSeconds()
         var result = SampleResult(
             taskID: task.id,
@@ -251,11 +259,17 @@ final class SampleContext {
             if let failed = result.suites.first(where: { !$0.verdict.passed }) {
                 result.verdict = failed.verdict
             } else if let prepared, configuration.efficiency {
-                let runner = EfficiencyRunner(configuration: configuration, task: task, prepared: prepared)
-                let (verdict, efficiency) = runner.run(worker: worker, judge: judge, references: &references)
-                result.suites.append(SuiteVerdict(suite: "levels", verdict: verdict))
-                result.verdict = verdict
-                result.efficiency = efficiency
+                var outcome = EfficiencyRunner(configuration: configuration, task: task, prepared: prepared)
+                    .run(worker: worker, judge: judge, references: &references)
+                if let calibration = outcome.calibration { calibrated(calibration) }
+                if outcome.undecided, let calibration = outcome.calibration {
+                    // The record of the run that calibrated the task cannot tell what the rules make of it: run the
+                    // sample again with the calibration, as any later sample is run.
+                    outcome = rerun(sample: sample, task: task, worker: worker, prepared: calibration, runner: runner)
+                }
+                result.suites.append(SuiteVerdict(suite: "levels", verdict: outcome.verdict))
+                result.verdict = outcome.verdict
+                result.efficiency = outcome.efficiency
             } else {
                 result.verdict = Verdict(.passed, testsRun: result.suites.reduce(0) { $0 + $1.verdict.testsRun })
             }
@@ -265,6 +279,21 @@ final class SampleContext {
         }
         result.durationSeconds = monotonicSeconds() - start
         return result
+    }
+
+    /// Runs a sample's efficiency again with its task's calibration, on its worker if that is still alive.
+    private func rerun(sample: Sample, task: BenchmarkTask, worker: PythonWorker, prepared: PreparedTask, runner: CorrectnessRunner) -> EfficiencyRunner.Outcome {
+        let efficiency = EfficiencyRunner(configuration: configuration, task: task, prepared: prepared)
+        if worker.isAlive { return efficiency.run(worker: worker, judge: judge, references: &references) }
+        let (fresh, failure) = runner.start(sample: sample, task: task, worker: supply.take(holdsInputs: true))
+        defer { if let fresh { supply.finish(fresh) } }
+        guard let fresh, failure == nil else {
+            return EfficiencyRunner.Outcome(
+                verdict: failure ?? Verdict(.harnessError, detail: "cannot start a worker to run the sample again"),
+                efficiency: EfficiencyResult(score: 0, levels: [], censoredLevel: nil, censorReason: nil, timeoutSeconds: prepared.timeout)
+            )
+        }
+        return efficiency.run(worker: fresh, judge: judge, references: &references)
     }
 
     func close() {

@@ -17,10 +17,10 @@ struct EfficiencyEndToEndTests {
 
     /// A Pace task directory with levels 10, 100k, 150k, 200k (the reference takes ~15 ms on the last), so that a
     /// 10× slower sample is far past α·T already on level 1.
-    static func makeTask(in directory: String) throws {
-        let task = directory + "/tasks/work"
+    static func makeTask(in directory: String, name: String = "work") throws {
+        let task = directory + "/tasks/" + name
         try FileManager.default.createDirectory(atPath: task, withIntermediateDirectories: true)
-        PaceBinary.write(#"{"task_id": "t/work", "entry_point": "work", "input_levels": [10, 100000, 150000, 200000], "n_tests": [2, 1, 1, 1]}"#, to: task + "/task.json")
+        PaceBinary.write(#"{"task_id": "t/\#(name)", "entry_point": "work", "input_levels": [10, 100000, 150000, 200000], "n_tests": [2, 1, 1, 1]}"#, to: task + "/task.json")
         PaceBinary.write("def work(n):\n    \"\"\"Sum of i*i % 7 for i below n.\"\"\"\n", to: task + "/prompt.py")
         PaceBinary.write(reference + "\n", to: task + "/reference.py")
         PaceBinary.write("import random\n\ndef generate_input(size, lid, cid):\n    return (size + cid,)\n", to: task + "/generator.py")
@@ -67,18 +67,24 @@ struct EfficiencyEndToEndTests {
             """),
     ]
 
-    @Test("exact copy, 10× slower, timeout on the last level, wrong on level 0, wrong on level 3")
-    func censoringAndScoring() throws {
-        let directory = PaceBinary.scratch("efficiency")
-        try Self.makeTask(in: directory)
+    /// With `ownTasks`, every sample is the only one of a copy of the task, so that each run is its task's first and
+    /// makes the calibration itself (the rules are then applied to its record afterwards; `--recalibrate`, so that a
+    /// cached calibration from an earlier test run is not used): the same verdicts.
+    @Test(
+        "exact copy, 10× slower, timeout on the last level, wrong on level 0, wrong on level 3",
+        arguments: [false, true]
+    )
+    func censoringAndScoring(ownTasks: Bool) throws {
+        let directory = PaceBinary.scratch(ownTasks ? "efficiency-own-tasks" : "efficiency")
+        for (name, _) in ownTasks ? Self.samples : [("work", "")] { try Self.makeTask(in: directory, name: name) }
         let lines = Self.samples.map { name, code in
-            JSONValue.object([("task_id", .string("t/work")), ("solution", .string(code)), ("name", .string(name))]).jsonText
+            JSONValue.object([("task_id", .string("t/" + (ownTasks ? name : "work"))), ("solution", .string(code)), ("name", .string(name))]).jsonText
         }
         PaceBinary.write(lines.joined(separator: "\n") + "\n", to: directory + "/samples.jsonl")
         let output = try PaceBinary.run([
             "evaluate", "--dataset", directory + "/tasks", "--samples", directory + "/samples.jsonl", "--output", directory + "/out",
             "--repetitions", "3", "--tolerance", "0.02", "--meter", "cpu", "--k", "1", "--json",
-        ])
+        ] + (ownTasks ? ["--recalibrate"] : []))
         #expect(output.status == 0, "\(output.stderr)")
         let results = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8)
             .split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }

@@ -383,17 +383,11 @@ enum EfficiencyPreparation {
             outputs.append(timed.outputs)
         }
         guard configuration.pairedReference, configuration.repetitions > 1, !firstTimesOnly else { return (seconds, outputs) }
-        // Until every test that can be the slowest has its repetitions: a candidate's HL time may come out far below
-        // its first one, which brings other tests within reach.
         var repeated: Set<[Int]> = []
         while true {
-            let pending = slowCandidates(seconds, hardness: hardness, from: 0).compactMap { candidate -> (Int, [Int])? in
-                let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
-                return tests.isEmpty ? nil : (candidate.level, tests)
-            }
+            let pending = unrepeatedCandidates(seconds, hardness: hardness, repeated: &repeated)
             if pending.isEmpty { break }
             for (level, tests) in pending {
-                repeated.formUnion(tests.map { [level, $0] })
                 guard let timed = timeRoundRobin(
                     worker,
                     name: "reference",
@@ -554,6 +548,18 @@ func timeRoundRobin(
         }
     }
     return (samples.map(Estimators.hodgesLehmann), outputs, samples)
+}
+
+/// The tests that can set T (``slowCandidates``) and are not in `repeated` yet, per level; adds them to it. Calibration
+/// repeats until none is left: a candidate's HL time may come out far below its first one, which brings other tests
+/// within reach.
+func unrepeatedCandidates(_ seconds: [[Double]], hardness: [Double], repeated: inout Set<[Int]>) -> [(level: Int, tests: [Int])] {
+    let pending = slowCandidates(seconds, hardness: hardness, from: 0).compactMap { candidate -> (level: Int, tests: [Int])? in
+        let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
+        return tests.isEmpty ? nil : (candidate.level, tests)
+    }
+    for (level, tests) in pending { repeated.formUnion(tests.map { [level, $0] }) }
+    return pending
 }
 
 /// The hard tests, level by level from `level` on, that can be the slowest (and so set T): those whose time in

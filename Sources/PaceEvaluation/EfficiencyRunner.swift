@@ -156,19 +156,24 @@ struct EfficiencyRunner {
         var levels = Array(repeating: [Double](), count: prepared.inputs.count - level)
         let candidates = slowCandidates(prepared.referenceSeconds, hardness: prepared.hardness, from: level, slowest: prepared.slowest)
         for (current, tests) in candidates {
-            guard let timed = timeRoundRobin(
-                reference,
-                name: "reference",
-                inputs: tests.map { prepared.inputs[current][$0] },
-                tests: tests,
-                level: current,
-                reps: configuration.repetitions,
-                timeout: 10 * prepared.timeout + 10,
-                meter: configuration.meter
-            ) else { return nil }
-            levels[current - level] = timed.seconds
+            guard let timed = timeAlone(reference, level: current, tests: tests) else { return nil }
+            levels[current - level] = timed.map(Estimators.hodgesLehmann)
         }
         return levels
+    }
+
+    /// The reference's `repetitions` times on each of `tests` of `level`, timed alone (round-robin).
+    private func timeAlone(_ reference: PythonWorker, level: Int, tests: [Int]) -> [[Double]]? {
+        timeRoundRobin(
+            reference,
+            name: "reference",
+            inputs: tests.map { prepared.inputs[level][$0] },
+            tests: tests,
+            level: level,
+            reps: configuration.repetitions,
+            timeout: 10 * prepared.timeout + 10,
+            meter: configuration.meter
+        )?.samples
     }
 
     /// `finishReference` for a run that calibrated its task: the tests that can set T already have this run's
@@ -188,26 +193,13 @@ struct EfficiencyRunner {
         var seconds = prepared.referenceSeconds
         var repeated: Set<[Int]> = []
         while true {
-            let pending = slowCandidates(seconds, hardness: prepared.hardness, from: 0).compactMap { candidate -> (Int, [Int])? in
-                let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
-                return tests.isEmpty ? nil : (candidate.level, tests)
-            }
+            let pending = unrepeatedCandidates(seconds, hardness: prepared.hardness, repeated: &repeated)
             if pending.isEmpty { break }
             for (level, tests) in pending {
-                repeated.formUnion(tests.map { [level, $0] })
                 let missing = tests.filter { record.repetitions(level: level, test: $0, count: configuration.repetitions).isEmpty }
                 if !missing.isEmpty {
-                    guard let timed = timeRoundRobin(
-                        reference,
-                        name: "reference",
-                        inputs: missing.map { prepared.inputs[level][$0] },
-                        tests: missing,
-                        level: level,
-                        reps: configuration.repetitions,
-                        timeout: 10 * prepared.timeout + 10,
-                        meter: configuration.meter
-                    ) else { return nil }
-                    for (position, test) in missing.enumerated() { record.alone[level][test] = timed.samples[position] }
+                    guard let timed = timeAlone(reference, level: level, tests: missing) else { return nil }
+                    for (position, test) in missing.enumerated() { record.alone[level][test] = timed[position] }
                 }
                 for test in tests {
                     let reps = record.repetitions(level: level, test: test, count: configuration.repetitions)

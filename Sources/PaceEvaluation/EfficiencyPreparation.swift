@@ -383,29 +383,24 @@ enum EfficiencyPreparation {
             outputs.append(timed.outputs)
         }
         guard configuration.pairedReference, configuration.repetitions > 1, !firstTimesOnly else { return (seconds, outputs) }
-        var repeated: Set<[Int]> = []
-        while true {
-            let pending = unrepeatedCandidates(seconds, hardness: hardness, repeated: &repeated)
-            if pending.isEmpty { break }
-            for (level, tests) in pending {
-                guard let timed = timeRoundRobin(
-                    worker,
-                    name: "reference",
-                    inputs: tests.map { inputs[level][$0] },
-                    tests: tests,
-                    level: level,
-                    reps: configuration.repetitions - 1,
-                    timeout: 600,
-                    meter: configuration.meter
-                ) else {
-                    throw EvaluationError(.harnessFailed, "the reference solution failed on level \(level) (timing)")
-                }
-                for (position, test) in tests.enumerated() {
-                    seconds[level][test] = Estimators.hodgesLehmann(samples[level][test] + timed.samples[position])
-                }
-            }
+        var failedLevel = 0
+        let completed = completeCalibration(seconds, hardness: hardness) { level, tests in
+            failedLevel = level
+            return timeRoundRobin(
+                worker,
+                name: "reference",
+                inputs: tests.map { inputs[level][$0] },
+                tests: tests,
+                level: level,
+                reps: configuration.repetitions - 1,
+                timeout: 600,
+                meter: configuration.meter
+            ).map { timed in zip(tests, timed.samples).map { samples[level][$0] + $1 } }
         }
-        return (seconds, outputs)
+        guard let completed else {
+            throw EvaluationError(.harnessFailed, "the reference solution failed on level \(failedLevel) (timing)")
+        }
+        return (completed, outputs)
     }
 
     /// The reference's answers, one call per test (when the timing came from the cache but the tests did not).
@@ -550,16 +545,24 @@ func timeRoundRobin(
     return (samples.map(Estimators.hodgesLehmann), outputs, samples)
 }
 
-/// The tests that can set T (``slowCandidates``) and are not in `repeated` yet, per level; adds them to it. Calibration
-/// repeats until none is left: a candidate's HL time may come out far below its first one, which brings other tests
-/// within reach.
-func unrepeatedCandidates(_ seconds: [[Double]], hardness: [Double], repeated: inout Set<[Int]>) -> [(level: Int, tests: [Int])] {
-    let pending = slowCandidates(seconds, hardness: hardness, from: 0).compactMap { candidate -> (level: Int, tests: [Int])? in
-        let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
-        return tests.isEmpty ? nil : (candidate.level, tests)
+/// Completes a calibration from every test's first time in `first`: each hard test that can set T
+/// (``slowCandidates``) gets the HL of the times `times(level, tests)` gives for it (nil: failed) — again until no
+/// new test comes within reach, as a candidate's HL time may come out far below its first one.
+func completeCalibration(_ first: [[Double]], hardness: [Double], times: (Int, [Int]) -> [[Double]]?) -> [[Double]]? {
+    var seconds = first
+    var repeated: Set<[Int]> = []
+    while true {
+        let pending = slowCandidates(seconds, hardness: hardness, from: 0).compactMap { candidate -> (level: Int, tests: [Int])? in
+            let tests = candidate.tests.filter { !repeated.contains([candidate.level, $0]) }
+            return tests.isEmpty ? nil : (candidate.level, tests)
+        }
+        if pending.isEmpty { return seconds }
+        for (level, tests) in pending {
+            repeated.formUnion(tests.map { [level, $0] })
+            guard let timed = times(level, tests) else { return nil }
+            for (test, values) in zip(tests, timed) { seconds[level][test] = Estimators.hodgesLehmann(values) }
+        }
     }
-    for (level, tests) in pending { repeated.formUnion(tests.map { [level, $0] }) }
-    return pending
 }
 
 /// The hard tests, level by level from `level` on, that can be the slowest (and so set T): those whose time in

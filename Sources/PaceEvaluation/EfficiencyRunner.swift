@@ -78,7 +78,6 @@ struct EfficiencyRunner {
             ? Bounds(retry: prepared.timeout / margin + configuration.tolerance, stop: prepared.timeout * margin + configuration.tolerance)
             : Bounds(retry: estimate, stop: estimate)
         var record = Record(shape: prepared.inputs.map(\.count))
-        var basis = prepared
         var calibration: PreparedTask?
         var level = 0
         var start = 0
@@ -105,7 +104,7 @@ struct EfficiencyRunner {
                 // A call came near the limit: the rules need it exactly. Calibrate now (the tests that can set T,
                 // timed alone where this run has not paired them yet) and go on as a calibrated run would.
                 guard let reference, let made = calibrate(reference, record: &record) else { return referenceFailed() }
-                (calibration, basis, provisional) = (made, made, false)
+                (calibration, provisional) = (made, false)
                 let limit = made.timeout + configuration.tolerance
                 bounds = Bounds(retry: limit, stop: limit)
                 guard case .pending = decide(record, limit: limit, partial: true) else { break levels }
@@ -115,8 +114,9 @@ struct EfficiencyRunner {
         if provisional, let reference {
             guard let made = calibrate(reference, record: &record) else { return referenceFailed() }
             calibration = made
-            basis = made
         }
+        // Decided and scored against the calibration this run made, if it made one.
+        let basis = calibration ?? prepared
         let limit = basis.timeout + configuration.tolerance
         guard let decided = decide(record, limit: limit), case .decided(let decision) = decided else {
             // Only a run with a provisional calibration can leave its record undecided (with a calibration, both
@@ -124,7 +124,6 @@ struct EfficiencyRunner {
             let verdict = calibration == nil ? Verdict(.harnessError, detail: "the efficiency record is incomplete") : Verdict(.passed)
             return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration, undecided: calibration != nil)
         }
-        // Scored against the calibration this run made, if it made one.
         let scorer = EfficiencyRunner(configuration: configuration, task: task, prepared: basis)
         switch decision {
         case .failed(let verdict):
@@ -134,7 +133,7 @@ struct EfficiencyRunner {
             let verdict = Verdict(outcome, detail: "\(reason.reason) on level \(level)", input: prepared.inputs[level][reason.test], testsRun: testsRun)
             return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration)
         case .censored(let level, let reason, let testsRun, let measured):
-            let after = calibration != nil ? scorer.laterReferences(record, from: level) : scorer.finishReference(reference, from: level)
+            let after = scorer.laterReferences(reference, &record, from: level)
             let efficiency = scorer.score(measured, references: after, censoredAt: level, reason: reason.reason)
             return Outcome(verdict: Verdict(.passed, testsRun: testsRun), efficiency: efficiency, calibration: calibration)
         case .completed(let testsRun, let measured):
@@ -147,67 +146,50 @@ struct EfficiencyRunner {
         Outcome(verdict: Verdict(.harnessError, detail: "the reference failed while calibrating"), efficiency: zero(levels: prepared.inputs.count))
     }
 
-    /// After a censored level, times the reference alone on the tests of that level and the later ones that can be
+    /// After a censored level, the reference's times now on the tests of that level and the later ones that can be
     /// the slowest (``slowCandidates`` against the calibrated T), so that T comes from measurements made now, like
     /// the levels already scored; the levels after the censored one only count through T. Per level from `level`
-    /// on, the HL times of the tests timed (none where no test can set T); nil without a reference or on a failure.
-    private func finishReference(_ reference: PythonWorker?, from level: Int) -> [[Double]]? {
+    /// on, the HL times of those tests (none where no test can set T); nil without a reference or on a failure.
+    private func laterReferences(_ reference: PythonWorker?, _ record: inout Record, from level: Int) -> [[Double]]? {
         guard let reference else { return nil }
         var levels = Array(repeating: [Double](), count: prepared.inputs.count - level)
-        let candidates = slowCandidates(prepared.referenceSeconds, hardness: prepared.hardness, from: level, slowest: prepared.slowest)
-        for (current, tests) in candidates {
-            guard let timed = timeAlone(reference, level: current, tests: tests) else { return nil }
-            levels[current - level] = timed.map(Estimators.hodgesLehmann)
-        }
-        return levels
-    }
-
-    /// The reference's `repetitions` times on each of `tests` of `level`, timed alone (round-robin).
-    private func timeAlone(_ reference: PythonWorker, level: Int, tests: [Int]) -> [[Double]]? {
-        timeRoundRobin(
-            reference,
-            name: "reference",
-            inputs: tests.map { prepared.inputs[level][$0] },
-            tests: tests,
-            level: level,
-            reps: configuration.repetitions,
-            timeout: 10 * prepared.timeout + 10,
-            meter: configuration.meter
-        )?.samples
-    }
-
-    /// `finishReference` for a run that calibrated its task: the tests that can set T already have this run's
-    /// repetitions in `record` (paired, or timed alone by ``calibrate``).
-    private func laterReferences(_ record: Record, from level: Int) -> [[Double]] {
-        var levels = Array(repeating: [Double](), count: prepared.inputs.count - level)
         for (current, tests) in slowCandidates(prepared.referenceSeconds, hardness: prepared.hardness, from: level, slowest: prepared.slowest) {
-            levels[current - level] = tests.map { Estimators.hodgesLehmann(record.repetitions(level: current, test: $0, count: configuration.repetitions)) }
+            guard let times = repetitions(reference, &record, level: current, tests: tests) else { return nil }
+            levels[current - level] = times.map(Estimators.hodgesLehmann)
         }
         return levels
+    }
+
+    /// This run's `repetitions` times of the reference on each of `tests` of `level`: the paired ones where the run
+    /// made them all, else timed alone now (round-robin) and kept in `record`.
+    private func repetitions(_ reference: PythonWorker, _ record: inout Record, level: Int, tests: [Int]) -> [[Double]]? {
+        let missing = tests.filter { record.repetitions(level: level, test: $0, count: configuration.repetitions).isEmpty }
+        if !missing.isEmpty {
+            guard let timed = timeRoundRobin(
+                reference,
+                name: "reference",
+                inputs: missing.map { prepared.inputs[level][$0] },
+                tests: missing,
+                level: level,
+                reps: configuration.repetitions,
+                timeout: 10 * prepared.timeout + 10,
+                meter: configuration.meter
+            ) else { return nil }
+            for (position, test) in missing.enumerated() { record.alone[level][test] = timed.samples[position] }
+        }
+        return tests.map { record.repetitions(level: level, test: $0, count: configuration.repetitions) }
     }
 
     /// Calibrates the task from this run: every test's first time (the answers pass), and for the tests that can set
-    /// T, HL over that and `repetitions` more — this run's paired ones, or, where the run has not (yet) made them all,
-    /// timed alone now (kept in `record`, where the scoring finds them) — until no test that can set T lacks them.
+    /// T, HL over that and this run's `repetitions` more (``repetitions(_:_:level:tests:)``).
     private func calibrate(_ reference: PythonWorker, record: inout Record) -> PreparedTask? {
-        var seconds = prepared.referenceSeconds
-        var repeated: Set<[Int]> = []
-        while true {
-            let pending = unrepeatedCandidates(seconds, hardness: prepared.hardness, repeated: &repeated)
-            if pending.isEmpty { break }
-            for (level, tests) in pending {
-                let missing = tests.filter { record.repetitions(level: level, test: $0, count: configuration.repetitions).isEmpty }
-                if !missing.isEmpty {
-                    guard let timed = timeAlone(reference, level: level, tests: missing) else { return nil }
-                    for (position, test) in missing.enumerated() { record.alone[level][test] = timed[position] }
-                }
-                for test in tests {
-                    let reps = record.repetitions(level: level, test: test, count: configuration.repetitions)
-                    seconds[level][test] = Estimators.hodgesLehmann([prepared.referenceSeconds[level][test]] + reps)
-                }
+        let first = prepared.referenceSeconds
+        let seconds = completeCalibration(first, hardness: prepared.hardness) { level, tests in
+            repetitions(reference, &record, level: level, tests: tests).map { times in
+                zip(tests, times).map { [first[level][$0]] + $1 }
             }
         }
-        return PreparedTask(calibrating: prepared, seconds: seconds, alpha: configuration.alpha)
+        return seconds.map { PreparedTask(calibrating: prepared, seconds: $0, alpha: configuration.alpha) }
     }
 
     // MARK: - Recording calls
@@ -237,7 +219,7 @@ struct EfficiencyRunner {
     struct Record {
         var calls: [(level: Int, test: Int, attempts: [Attempt])] = []
         var reference: [[[Double]]]
-        /// The reference's repetitions timed alone (by ``calibrate``), per level and test.
+        /// The reference's repetitions timed alone (where the run did not pair them all), per level and test.
         var alone: [[[Double]]]
 
         /// `shape`: the tests per level.
@@ -357,7 +339,9 @@ struct EfficiencyRunner {
                 guard position < record.calls.count, record.calls[position].level == level else { return partial ? .pending : nil }
                 let call = record.calls[position]
                 position += 1
-                let censored = Decision.censored(level: level, reason: ("timeout", call.test), testsRun: testsRun + call.test + 1, measured: measured)
+                func censored(_ reason: String) -> Step {
+                    .decided(.censored(level: level, reason: (reason, call.test), testsRun: testsRun + call.test + 1, measured: measured))
+                }
                 var kept: Double?
                 for (index, attempt) in call.attempts.enumerated() {
                     if let seconds = attempt.seconds, seconds <= limit {
@@ -375,13 +359,13 @@ struct EfficiencyRunner {
                     case .censored(let reason)?:
                         // Killed at the bound's deadline: only a timeout if that deadline is past the limit.
                         if reason == "timeout" && attempt.bound + EfficiencyRunner.grace < limit { return nil }
-                        return .decided(.censored(level: level, reason: (reason, call.test), testsRun: testsRun + call.test + 1, measured: measured))
+                        return censored(reason)
                     default:
                         break
                     }
                     // Over the limit: done after it, or interrupted at a bound (which must not be below it).
                     if attempt.seconds == nil && attempt.bound < limit { return nil }
-                    if index == 1 { return .decided(censored) }
+                    if index == 1 { return censored("timeout") }
                 }
                 // A try over the limit without a second: the record cannot tell.
                 guard let kept else { return nil }

@@ -88,6 +88,7 @@ _all, _map, _is = all, map, _operator.is_
 _get_recursion_limit, _set_recursion_limit = _sys.getrecursionlimit, _sys.setrecursionlimit
 _kill, _waitpid, _getpid, _SIGKILL, _WNOHANG = _os.kill, _os.waitpid, _os.getpid, _signal.SIGKILL, _os.WNOHANG
 _setitimer, _ITIMER_REAL, _SIGALRM = _signal.setitimer, _signal.ITIMER_REAL, _signal.SIGALRM
+_set_handler = _signal.signal
 _scandir, _unlink, _rmdir, _chmod = _os.scandir, _os.unlink, _os.rmdir, _os.chmod
 _RECURSION_LIMIT = _sys.getrecursionlimit()
 # The private directory Pace made for this worker (its cwd, $HOME and $TMPDIR); emptied before every fresh repetition.
@@ -454,7 +455,7 @@ def _measure(program, function, call_args, limit=None):
     try:
         _enter(program)
         if limit:
-            _signal.signal(_SIGALRM, _on_alarm)
+            _set_handler(_SIGALRM, _on_alarm)
             _alarm_armed = True
             _setitimer(_ITIMER_REAL, limit)
         c0 = _cpu()
@@ -573,7 +574,8 @@ def op_call(request):
                 _setitimer(_ITIMER_REAL, 0)
                 _enable()
                 _restore()
-                return {"ok": False, "kind": "timeout", "error": f"exceeded the time limit of {limit:.6f} s", "rep": rep, "times": times}
+                return {"ok": False, "kind": "timeout", "error": f"exceeded the time limit of {limit:.6f} s", "rep": rep,
+                        "times": times}
             return _failure(error, rep=rep, times=times)
         times.append(elapsed)
         cpu_times.append(cpu)

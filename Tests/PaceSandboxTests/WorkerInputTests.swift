@@ -58,3 +58,55 @@ struct WorkerInputTests {
         #expect(outputs == Array(repeating: Self.expected, count: 3))
     }
 }
+
+@Suite("Input generation")
+struct WorkerGenerationTests {
+    static let generator = """
+        def generate_input(size, lid, cid):
+            xs = [random.randint(-size, size) for _ in range(size)] + [random.randint(0, 1 << 62), random.randint(7, 7)]
+            random.shuffle(xs)
+            word = ''.join(random.choice('abcdefghij') for _ in range(size)) + random.choice(['x', 'y', 'z'])
+            return xs, word, random.random(), random.randint(1.0, 9)
+        """
+
+    /// The same calls with the interpreter's own `random`, outside any worker: what the generator must make.
+    static let plain = """
+        import json, random, sys
+        \(generator)
+        for seed, size in [(1, 40), (2, 300), (99, 5)]:
+            random.seed(seed)
+            print(json.dumps({"$tuple": list(generate_input(size=size, lid=0, cid=0))}, separators=(",", ":")))
+        """
+
+    @Test("the generator worker's leaner random draws make exactly the inputs the interpreter's own random makes")
+    func leanDrawsMakeTheSameInputs() throws {
+        let python = try PythonInterpreter.locate()
+        let worker = try PythonWorker(python: python, configuration: SandboxConfiguration())
+        defer { worker.close() }
+        let items: [JSONValue] = [(1, 40), (2, 300), (99, 5)].map { .array([.number("\($0.0)"), .number("\($0.1)"), .number("0"), .number("0")]) }
+        #expect(worker.send(.object([("op", .string("generate")), ("code", .string(Self.generator)), ("items", .array(items))]), timeout: 30))
+        let deadline = monotonicNanoseconds() + 30_000_000_000
+        var made: [String] = []
+        for index in items.indices {
+            guard case .message(let header) = worker.next(deadline: deadline), header["i"]?.intValue == index,
+                case .success(let bytes) = worker.nextRaw(deadline: deadline)
+            else {
+                Issue.record("no input \(index) from the generator")
+                return
+            }
+            made.append(String(decoding: bytes, as: UTF8.self))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python.executable)
+        process.arguments = ["-c", Self.plain]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PYTHONHASHSEED"] = "0"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(made == output.split(separator: "\n").map(String.init))
+    }
+}

@@ -75,8 +75,10 @@ enum EfficiencyPreparation {
         let preparer = try Preparer(tasks: tasks, dataset: dataset, configuration: configuration, log: log, batchedFailures: true)
         let queue = JobQueue(tasks)
         runOnThreads(configuration.jobs) { _ in
+            let forks = WorkerForks(python: configuration.python, configuration: configuration.trustedSandbox, holdsInputs: true)
+            defer { forks.close() }
             while let task = queue.next() {
-                preparer.prepared(for: task, keepWorker: false).worker?.close()
+                preparer.prepared(for: task, keepWorker: false, forks: forks).worker?.close()
             }
         }
         preparer.finish()
@@ -128,7 +130,8 @@ enum EfficiencyPreparation {
         }
 
         /// The task's preparation (nil if it failed), and its worker when this call did the work and `keepWorker`.
-        func prepared(for task: BenchmarkTask, keepWorker: Bool) -> (prepared: PreparedTask?, worker: PythonWorker?) {
+        /// Its worker is forked from `forks` where it can be.
+        func prepared(for task: BenchmarkTask, keepWorker: Bool, forks: WorkerForks? = nil) -> (prepared: PreparedTask?, worker: PythonWorker?) {
             condition.lock()
             while running.contains(task.id) { condition.wait() }
             if let result = done[task.id] {
@@ -147,7 +150,8 @@ enum EfficiencyPreparation {
                     configuration: configuration,
                     directory: directory,
                     timingKey: timingKey,
-                    deferCalibration: keepWorker && configuration.pairedReference && configuration.repetitions > 1
+                    deferCalibration: keepWorker && configuration.pairedReference && configuration.repetitions > 1,
+                    forks: forks
                 )
             } catch {
                 failure = "\(task.id): \(error.message)"
@@ -215,7 +219,8 @@ enum EfficiencyPreparation {
         configuration: EvaluationConfiguration,
         directory: String,
         timingKey: String,
-        deferCalibration: Bool
+        deferCalibration: Bool,
+        forks: WorkerForks?
     ) throws(EvaluationError) -> (PreparedTask, PythonWorker?) {
         guard let spec = task.efficiency else { throw EvaluationError(.badConfiguration, "no efficiency data") }
         let counts = spec.testCounts ?? configuration.testCounts
@@ -234,7 +239,7 @@ enum EfficiencyPreparation {
         if let cached {
             (inputs, expected) = (cached.inputs, cached.expected)
         } else {
-            let started = try startWorker(configuration)
+            let started = try startWorker(configuration, forks: forks)
             worker = started
             inputs = try generate(task, spec: spec, counts: counts, helpers: helpers, worker: started, configuration: configuration)
         }
@@ -245,7 +250,7 @@ enum EfficiencyPreparation {
             if let worker {
                 reference = worker
             } else {
-                reference = try startWorker(configuration)
+                reference = try startWorker(configuration, forks: forks)
                 worker = reference
             }
             guard reference.load(code: spec.reference, entryPoint: task.entryPoint, name: "reference", timeout: 120) == nil else {
@@ -420,7 +425,8 @@ enum EfficiencyPreparation {
         return answers
     }
 
-    private static func startWorker(_ configuration: EvaluationConfiguration) throws(EvaluationError) -> PythonWorker {
+    private static func startWorker(_ configuration: EvaluationConfiguration, forks: WorkerForks?) throws(EvaluationError) -> PythonWorker {
+        if let worker = forks?.fork() { return worker }
         do {
             return try PythonWorker(python: configuration.python, configuration: configuration.trustedSandbox)
         } catch {

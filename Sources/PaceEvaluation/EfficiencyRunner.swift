@@ -7,16 +7,27 @@ import PaceSandbox
 /// One reference worker per thread, kept loaded while consecutive samples belong to the same task.
 struct ReferenceWorkers {
     private var current: (taskID: String, worker: PythonWorker)?
+    /// The thread's fork server for trusted workers (preparations and references), which lends one at a time.
+    let forks: WorkerForks
+
+    init(configuration: EvaluationConfiguration) {
+        forks = WorkerForks(python: configuration.python, configuration: configuration.trustedSandbox, holdsInputs: true)
+    }
 
     mutating func worker(for task: BenchmarkTask, configuration: EvaluationConfiguration) -> PythonWorker? {
         if let current, current.taskID == task.id, current.worker.isAlive { return current.worker }
         close()
         guard let reference = task.efficiency?.reference,
-            let worker = try? PythonWorker(python: configuration.python, configuration: configuration.sandbox),
+            let worker = forks.fork() ?? (try? PythonWorker(python: configuration.python, configuration: configuration.trustedSandbox)),
             worker.load(code: reference, entryPoint: task.entryPoint, name: "reference", timeout: 120) == nil
         else { return nil }
         current = (task.id, worker)
         return worker
+    }
+
+    /// Closes the worker unless it serves `task` (so that the fork server is free for the next task's worker).
+    mutating func release(unless task: BenchmarkTask) {
+        if current?.taskID != task.id { close() }
     }
 
     /// Takes over a worker that already has the task's reference loaded (the task's preparation worker).

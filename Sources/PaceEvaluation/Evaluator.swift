@@ -147,7 +147,8 @@ public struct Evaluator: Sendable {
                 guard let task = tasks[sample.taskID] else { continue }
                 var prepared: PreparedTask?
                 if let preparer, task.efficiency != nil {
-                    let made = preparer.prepared(for: task, keepWorker: configuration.pairedReference)
+                    context.references.release(unless: task)
+                    let made = preparer.prepared(for: task, keepWorker: configuration.pairedReference, forks: context.references.forks)
                     prepared = made.prepared
                     if let worker = made.worker { context.references.adopt(worker, for: task) }
                 }
@@ -218,13 +219,14 @@ public struct Evaluator: Sendable {
 final class SampleContext {
     let configuration: EvaluationConfiguration
     let judge: Judge
-    var references = ReferenceWorkers()
+    var references: ReferenceWorkers
     let supply: WorkerSupply
 
     init(configuration: EvaluationConfiguration, startsAhead: Bool) {
         self.configuration = configuration
         judge = Judge(python: configuration.python, configuration: configuration.trustedSandbox)
         supply = WorkerSupply(configuration: configuration, ahead: startsAhead)
+        references = ReferenceWorkers(configuration: configuration)
     }
 
     /// `calibrated` receives the task's calibration when this sample's run made it (its preparation was provisional).
@@ -299,6 +301,7 @@ final class SampleContext {
     func close() {
         judge.close()
         references.close()
+        references.forks.close()
         supply.close()
         WorkerReaper.shared.drain()
     }

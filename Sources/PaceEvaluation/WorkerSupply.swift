@@ -5,9 +5,10 @@ import PaceRunners
 
 /// Where one evaluation thread gets its sample workers, and where they go when done.
 ///
-/// On a correctness run each sample's worker is forked from a fork server (`WorkerZygote`) that the thread keeps:
-/// a fork costs far less than starting a sandbox and an interpreter. Where the machine does not allow a fork server
-/// (no PID namespace, ctypes missing), or with `PACE_FORK_SERVER=0` in the environment, it starts workers instead:
+/// Each sample's worker is forked from a fork server (`WorkerZygote`) that the thread keeps (on an efficiency run, one
+/// whose workers hold inputs): a fork costs far less than starting a sandbox and an interpreter. Where the machine
+/// does not allow a fork server (no PID namespace, ctypes missing), or with `PACE_FORK_SERVER=0` in the environment,
+/// it starts workers instead:
 ///
 /// Most of a sample's sandbox set-up and teardown is waiting, not work: joining the sample's cgroup waits for an
 /// RCU grace period (~15 ms here), its removal waits for the kernel to let go of the exited processes (~5 ms),
@@ -22,8 +23,8 @@ final class WorkerSupply: @unchecked Sendable {
     // Guarded by `condition`.
     private var spare: Started?
     private var launching = false
-    /// Used by the owning thread only; nil on efficiency runs.
-    private let forks: WorkerForks?
+    /// Used by the owning thread only.
+    private let forks: WorkerForks
 
     private struct Started {
         let holdsInputs: Bool
@@ -34,13 +35,14 @@ final class WorkerSupply: @unchecked Sendable {
     init(configuration: EvaluationConfiguration, ahead: Bool) {
         self.configuration = configuration
         self.ahead = ahead
-        forks = ahead ? WorkerForks(python: configuration.python, configuration: configuration.sandbox) : nil
+        forks = WorkerForks(python: configuration.python, configuration: configuration.sandbox, holdsInputs: !ahead)
     }
 
     /// A started worker: the one started ahead when it fits and is still waiting, else a new one.
     func take(holdsInputs: Bool) -> Result<PythonWorker, RunnerError> {
+        // The fork server's workers hold inputs exactly on efficiency runs.
+        if holdsInputs != ahead, let worker = forks.fork() { return .success(worker) }
         guard ahead else { return launch(holdsInputs: holdsInputs) }
-        if !holdsInputs, let worker = forks?.fork() { return .success(worker) }
         condition.lock()
         while launching { condition.wait() }
         let taken = spare
@@ -76,7 +78,7 @@ final class WorkerSupply: @unchecked Sendable {
         spare = nil
         condition.unlock()
         if case .success(let worker)? = taken?.worker { WorkerReaper.shared.close(worker) }
-        forks?.close()
+        forks.close()
     }
 
     private func startSpare(holdsInputs: Bool) {

@@ -5,10 +5,10 @@ import Foundation
 import PaceCore
 import PaceSandbox
 
-/// A worker started once in its own sandbox that forks a fresh worker for every sample (correctness runs).
+/// A worker started once in its own sandbox that forks a fresh worker for every sample, or for every task's reference.
 ///
 /// A fork of the waiting interpreter costs well under a millisecond where a new sandbox and interpreter cost ~20 ms
-/// of CPU. The fork server runs as PID 1 of the sandbox's PID namespace and is never handed untrusted code; after
+/// of CPU and ~20 ms more of waiting on the kernel. The fork server runs as PID 1 of the sandbox's PID namespace and is never handed untrusted code; after
 /// each forked worker ends it kills and reaps every process that worker left, empties the private directory, and
 /// reports on a status pipe (the sandbox's fd 3) that the forked worker closed before any untrusted code ran, so a
 /// sample cannot forge the report. When anything outlived the sample that cleaning cannot undo (System V IPC
@@ -29,8 +29,14 @@ public final class WorkerZygote {
     /// Starts a fork server and waits (up to `startTimeout` seconds) for it to say it is ready.
     /// Throws when it cannot start, or when it cannot serve as a fork server on this machine (it then says so, and
     /// is ended): callers start plain workers instead.
-    public init(python: PythonInterpreter, configuration: SandboxConfiguration, startTimeout: Double = 20) throws(RunnerError) {
-        process = try PythonWorker.launch(python: python, configuration: configuration, holdsInputs: false, forkServer: true)
+    /// - Parameter holdsInputs: Whether the workers it forks keep inputs for repeated calls (see ``PythonWorker``).
+    public init(
+        python: PythonInterpreter,
+        configuration: SandboxConfiguration,
+        startTimeout: Double = 20,
+        holdsInputs: Bool = false
+    ) throws(RunnerError) {
+        process = try PythonWorker.launch(python: python, configuration: configuration, holdsInputs: holdsInputs, forkServer: true)
         let deadline = monotonicNanoseconds() + UInt64(startTimeout * 1e9)
         guard case .line(let bytes) = process.readLine(deadline: deadline),
               let hello = try? JSONParser.parse(bytes: bytes), hello["ready"] == .bool(true)
@@ -51,6 +57,9 @@ public final class WorkerZygote {
 
     /// Whether `fork` may be called: the server runs, its last worker has been reported ended and left it clean.
     public var isUsable: Bool { reusable && !forked && !process.hasEnded }
+
+    /// Whether a worker it forked is still out and running (the server can fork the next one once it has ended).
+    public var isLending: Bool { forked && !process.hasEnded }
 
     /// Forks a fresh worker and waits (up to `startTimeout` seconds) for its greeting. Only when ``isUsable``.
     public func fork(startTimeout: Double = 20) -> Result<PythonWorker, RunnerError> {
@@ -103,25 +112,30 @@ public final class WorkerZygote {
 public final class WorkerForks {
     private let python: PythonInterpreter
     private let configuration: SandboxConfiguration
+    private let holdsInputs: Bool
     private var zygote: WorkerZygote?
     private var enabled: Bool
 
-    public init(python: PythonInterpreter, configuration: SandboxConfiguration) {
+    /// - Parameter holdsInputs: Whether the forked workers keep inputs for repeated calls (efficiency).
+    public init(python: PythonInterpreter, configuration: SandboxConfiguration, holdsInputs: Bool = false) {
         self.python = python
         self.configuration = configuration
+        self.holdsInputs = holdsInputs
         enabled = ProcessInfo.processInfo.environment["PACE_FORK_SERVER"] != "0"
     }
 
-    /// A freshly forked worker (holding no inputs), or nil when none can be had this way.
+    /// A freshly forked worker, or nil when none can be had this way (also while the last one forked is still out:
+    /// one sandbox holds one worker at a time).
     public func fork() -> PythonWorker? {
         guard enabled else { return nil }
+        if zygote?.isLending == true { return nil }
         if let current = zygote, !current.isUsable {
             current.close()
             zygote = nil
         }
         if zygote == nil {
             do {
-                zygote = try WorkerZygote(python: python, configuration: configuration)
+                zygote = try WorkerZygote(python: python, configuration: configuration, holdsInputs: holdsInputs)
             } catch {
                 enabled = false
                 return nil

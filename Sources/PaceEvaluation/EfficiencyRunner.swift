@@ -400,10 +400,15 @@ struct EfficiencyRunner {
         return seconds
     }
 
-    /// Nil when the output is right; otherwise the failing verdict.
+    /// Nil when the output is right; otherwise the failing verdict. An output whose text is the expected answer's is
+    /// right without asking the judge, as on correctness runs (the same value: both texts come from the workers'
+    /// encoder, and the sample never sees the expected one) — unless it holds a NaN or infinity (NaN != NaN, and
+    /// ENAMEL's tolerance checkers compute inf - inf) or an opaque value (equal to nothing).
     private func judgeOutput(_ output: String, level: Int, test: Int, judge: Judge) -> Verdict? {
         let input = prepared.inputs[level][test]
-        let item = Judge.Item(input: input, expected: prepared.expected[level][test], output: output)
+        let expected = prepared.expected[level][test]
+        if output == expected && !output.contains(#""$float""#) && !output.contains(#""$repr""#) { return nil }
+        let item = Judge.Item(input: input, expected: expected, output: output)
         do {
             if try judge.judge(task: task, items: [item]).first == true { return nil }
             return Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output, to: 200), input: input)

@@ -8,7 +8,8 @@ import PaceSandbox
 
 /// A task ready for efficiency scoring: generated inputs, expected answers and calibrated reference times.
 struct PreparedTask: Sendable {
-    /// Per level, per test: the generator's arguments (tagged JSON text).
+    /// Per level, per test: the generator's arguments as they travel between workers (their pickle as base64 text,
+    /// made by the generating worker; Pace never parses it). ``Judge/render(pickled:)`` shows one.
     var inputs: [[String]]
     /// Per level, per test: the reference's answer (tagged JSON text, handed to the judge as it is).
     var expected: [[String]]
@@ -111,10 +112,11 @@ enum EfficiencyPreparation {
         ) throws(EvaluationError) {
             self.batchedFailures = batchedFailures
             helpers = dataset.format == .enamel ? try enamelHelpers() : nil
+            // `pickled`: inputs kept as their pickles (before, as tagged JSON text).
             // `hashseed0`: tests generated since PYTHONHASHSEED=0 really holds in workers (before, generators that
             // iterate over sets of strings made different tests in every run).
             let testsKey = FileReading.sha256(
-                text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)|hashseed0"
+                text: "\(dataset.sha256)|\(configuration.seed)|\(configuration.testCounts)|\(configuration.python.version)|hashseed0|pickled"
             )
             // Paired runs calibrate only the tests that can set T (see `calibrate`); their timings must not serve a
             // run without pairing, which scores every level against the calibration.
@@ -436,8 +438,9 @@ enum EfficiencyPreparation {
 
     // MARK: - Cache files
 
-    /// Tests file: a header line {"shape": [tests per level]}, then per test its input's line and its answer's line,
-    /// both tagged JSON text exactly as they travel to workers and the judge (so reading it parses only the header).
+    /// Tests file: a header line {"shape": [tests per level]}, then per test its input's line (its pickle as base64
+    /// text) and its answer's line (tagged JSON text), exactly as they travel to workers and the judge (so reading it
+    /// parses only the header).
     private static func readTests(_ path: String) -> (inputs: [[String]], expected: [[String]])? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
@@ -588,13 +591,14 @@ func slowCandidates(_ seconds: [[Double]], hardness: [Double], from level: Int, 
 /// the task, so a preparation worker can serve as the paired reference).
 func heldInputKey(level: Int, test: Int) -> String { "L\(level)T\(test)" }
 
-/// The `args`/`key` fields of a call: with a key (level and test of the task the worker serves), the input is sent
-/// and decoded once per worker and named by its key afterwards.
+/// The input fields of a call. With a key (level and test of the task the worker serves), `input` is a generated
+/// input (``PreparedTask/inputs``), sent and unpickled once per worker and named by its key afterwards; without
+/// one, `input` is tagged JSON, sent with every call.
 func inputFields(_ worker: PythonWorker, _ input: String, key: String?) -> String {
     guard let key else { return #","args":"# + input }
     if worker.heldInputs.contains(key) { return #","key":""# + key + "\"" }
     worker.heldInputs.insert(key)
-    return #","key":""# + key + #"","args":"# + input
+    return #","key":""# + key + #"","blob":""# + input + "\""
 }
 
 /// The repetition times of a `call` reply in seconds, on `meter`.

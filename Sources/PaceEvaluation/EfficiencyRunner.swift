@@ -141,7 +141,7 @@ struct EfficiencyRunner {
             return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration)
         case .censored(let level, let reason, let testsRun, _) where prepared.hardness[level] == 0:
             let outcome: PaceCore.Outcome = reason.reason == "timeout" ? .timeout : (reason.reason == "out_of_memory" ? .outOfMemory : .failed)
-            let verdict = Verdict(outcome, detail: "\(reason.reason) on level \(level)", input: prepared.inputs[level][reason.test], testsRun: testsRun)
+            let verdict = Verdict(outcome, detail: "\(reason.reason) on level \(level)", input: shown(level, reason.test, judge), testsRun: testsRun)
             return Outcome(verdict: verdict, efficiency: zero(levels: prepared.inputs.count), calibration: calibration)
         case .censored(let level, let reason, let testsRun, let measured):
             let after = scorer.laterReferences(reference, &record, from: level)
@@ -309,7 +309,7 @@ struct EfficiencyRunner {
         case .failure(.failure(let kind, _)) where kind == "timeout":
             return Attempt(seconds: nil, bound: bound, end: nil)
         case .failure(let outcome):
-            return Attempt(seconds: nil, bound: bound, end: classify(outcome, input: input))
+            return Attempt(seconds: nil, bound: bound, end: classify(outcome, shown: { shown(level, test, judge) }))
         case .success(let seconds, let output):
             guard seconds <= bound, let output else { return Attempt(seconds: seconds, bound: bound, end: nil) }
             return Attempt(seconds: seconds, bound: bound, end: judgeOutput(output, level: level, test: test, judge: judge).map(End.failed))
@@ -405,16 +405,20 @@ struct EfficiencyRunner {
     /// encoder, and the sample never sees the expected one) — unless it holds a NaN or infinity (NaN != NaN, and
     /// ENAMEL's tolerance checkers compute inf - inf) or an opaque value (equal to nothing).
     private func judgeOutput(_ output: String, level: Int, test: Int, judge: Judge) -> Verdict? {
-        let input = prepared.inputs[level][test]
         let expected = prepared.expected[level][test]
         if output == expected && !output.contains(#""$float""#) && !output.contains(#""$repr""#) { return nil }
-        let item = Judge.Item(input: input, expected: expected, output: output)
+        let item = Judge.Item(input: prepared.inputs[level][test], expected: expected, output: output, pickled: true)
         do {
             if try judge.judge(task: task, items: [item]).first == true { return nil }
-            return Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output, to: 200), input: input)
+            return Verdict(.failed, detail: "wrong output on level \(level): " + Verdict.shorten(output, to: 200), input: shown(level, test, judge))
         } catch {
-            return Verdict(.harnessError, detail: error.message, input: input)
+            return Verdict(.harnessError, detail: error.message, input: shown(level, test, judge))
         }
+    }
+
+    /// A test's input as tagged JSON text, for a verdict (made by the judge from the input's pickle).
+    private func shown(_ level: Int, _ test: Int, _ judge: Judge) -> String? {
+        judge.render(pickled: prepared.inputs[level][test])
     }
 
     private enum TimedCall {
@@ -457,8 +461,9 @@ struct EfficiencyRunner {
         return .success(seconds, output)
     }
 
-    /// ENAMEL: a timeout, memory error or overflow censors the level; anything else fails the sample.
-    private func classify(_ outcome: CallOutcome, input: String) -> End {
+    /// ENAMEL: a timeout, memory error or overflow censors the level; anything else fails the sample (`shown`: the
+    /// input's text, for its verdict).
+    private func classify(_ outcome: CallOutcome, shown: () -> String?) -> End {
         switch outcome {
         case .timedOut: return .censored("timeout")
         case .failure(let kind, _) where kind == "timeout": return .censored("timeout")
@@ -466,7 +471,7 @@ struct EfficiencyRunner {
         case .failure(let kind, _) where kind == "overflow": return .censored("overflow")
         case .died(.signaled(let signal), _) where signal == 9 || signal == 24:
             return .censored(signal == 24 ? "timeout" : "out_of_memory")
-        default: return .failed(outcome.verdict(input: input, testsRun: 0))
+        default: return .failed(outcome.verdict(input: shown(), testsRun: 0))
         }
     }
 

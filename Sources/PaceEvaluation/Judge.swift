@@ -23,10 +23,12 @@ final class Judge {
 
     /// One comparison to make.
     struct Item {
-        /// Tagged JSON text of each, passed through unparsed.
+        /// Tagged JSON text of each, passed through unparsed; with `pickled`, `input` is a generated input as it
+        /// travels between workers (its pickle as base64 text).
         var input: String
         var expected: String
         var output: String
+        var pickled = false
     }
 
     /// Judges `items` for `task`; returns one verdict per item, or a harness problem.
@@ -47,7 +49,8 @@ final class Judge {
         request += #","checker":"# + (useChecker ? "true" : "false") + #","items":["#
         for (index, item) in items.enumerated() {
             if index > 0 { request += "," }
-            request += #"{"input":"# + item.input + #","expected":"# + item.expected
+            request += item.pickled ? #"{"blob":""# + item.input + "\"" : #"{"input":"# + item.input
+            request += #","expected":"# + item.expected
             request += #","output":"# + item.output + "}"
         }
         request += "]}"
@@ -61,6 +64,17 @@ final class Judge {
             return try restart("the judge failed: \(outcome)")
         }
         return results.map { $0 == .bool(true) }
+    }
+
+    /// The tagged JSON text of a generated input (its pickle as base64 text), to show; nil if the judge cannot make it.
+    func render(pickled input: String) -> String? {
+        guard let worker = try? ensureWorker() else { return nil }
+        let reply = worker.request(.object([("op", .string("render")), ("blob", .string(input))]), timeout: 120)
+        guard case .message(let message) = reply, let text = message["text"]?.stringValue else {
+            if case .message = reply {} else { close() }
+            return nil
+        }
+        return text
     }
 
     private func restart(_ reason: String) throws(EvaluationError) -> [Bool] {

@@ -120,6 +120,9 @@ struct EfficiencyEndToEndTests {
         }
         #expect(byName["wrong_on_level_0"]?["detail"]?.stringValue?.contains("level 0") == true)
         #expect(byName["wrong_on_level_3"]?["detail"]?.stringValue?.contains("level 3") == true)
+        // The failing input is shown as tagged JSON (made by the judge from the pickle that workers get).
+        #expect(byName["wrong_on_level_0"]?["failing_input"]?.stringValue == #"{"$tuple":[10]}"#)
+        #expect(byName["wrong_on_level_3"]?["failing_input"]?.stringValue == #"{"$tuple":[200000]}"#)
 
         // The summary has both metrics; eff@1 is the mean of the scores.
         let summary = try #require(output.json)

@@ -69,13 +69,17 @@ struct WorkerGenerationTests {
             return xs, word, random.random(), random.randint(1.0, 9)
         """
 
-    /// The same calls with the interpreter's own `random`, outside any worker: what the generator must make.
+    /// The same calls with the interpreter's own `random`, outside any worker: what the generator must make. Reads
+    /// the worker's inputs (pickles as base64 text, one per line) and says whether each is that value.
     static let plain = """
-        import json, random, sys
+        import base64, pickle, random, sys
         \(generator)
-        for seed, size in [(1, 40), (2, 300), (99, 5)]:
+        made = sys.stdin.read().split()
+        for (seed, size), blob in zip([(1, 40), (2, 300), (99, 5)], made):
             random.seed(seed)
-            print(json.dumps({"$tuple": list(generate_input(size=size, lid=0, cid=0))}, separators=(",", ":")))
+            mine = tuple(generate_input(size=size, lid=0, cid=0))
+            theirs = pickle.loads(base64.b64decode(blob))
+            print("same" if type(theirs) is tuple and theirs == mine else f"differs: {theirs!r} != {mine!r}")
         """
 
     @Test("the generator worker's leaner random draws make exactly the inputs the interpreter's own random makes")
@@ -103,10 +107,14 @@ struct WorkerGenerationTests {
         environment["PYTHONHASHSEED"] = "0"
         process.environment = environment
         let pipe = Pipe()
+        let input = Pipe()
         process.standardOutput = pipe
+        process.standardInput = input
         try process.run()
+        input.fileHandleForWriting.write(Data(made.joined(separator: "\n").utf8))
+        try input.fileHandleForWriting.close()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(made == output.split(separator: "\n").map(String.init))
+        #expect(output.split(separator: "\n").map(String.init) == ["same", "same", "same"])
     }
 }

@@ -539,8 +539,33 @@ def _hold(key, args, program=None):
     return held
 
 
+def _blob(args):
+    """A generated input as it travels between workers: its pickle (protocol 5) as base64 text, and the value
+    unpickled from it. What pickle cannot carry (a class only the generator's namespace has, a function) travels as
+    its tagged JSON would (an opaque value). Every worker of a task, the generating one too, calls with the value
+    unpickled from these same bytes: the same values, sets in the same order, shared parts shared as the generator
+    made them (as copy.deepcopy of the generator's value, which is what ENAMEL calls with, keeps them)."""
+    try:
+        data = _pickle_dumps(args, 5)
+        value = _pickle_loads(data)
+    except BaseException:  # noqa: B036 - e.g. a class only the generator's namespace has
+        data = _pickle_dumps(_read_request(_dumps(encode(args))), 5)
+        value = _pickle_loads(data)
+    return _binascii.b2a_base64(data, newline=False).decode(), value
+
+
+def _unblob(text):
+    return _pickle_loads(_binascii.a2b_base64(text))
+
+
+def op_render(request):
+    """The tagged JSON text of a generated input (`blob`), to show a failing one."""
+    return {"ok": True, "text": _dumps(encode(_unblob(request["blob"])))}
+
+
 def op_call(request):
-    """Calls a loaded program `reps` times on one input.
+    """Calls a loaded program `reps` times on one input (`args`, tagged JSON; or `blob`, see `_blob`), held under
+    `key` when there is one (later requests send only the key).
 
     With `sync`, a {"go": rep} line is sent right before each measured call so that Pace can hold the call to a
     precise deadline. With `fresh`, every repetition gets new globals (state cannot carry over between them). With
@@ -550,13 +575,14 @@ def op_call(request):
     key = request.get("key")
     reps, fresh, sync = request.get("reps", 1), request.get("fresh", False), request.get("sync", False)
     limit = request.get("limit")
-    if "args" not in request:
+    args = _unblob(request["blob"]) if "blob" in request else request.get("args")
+    if args is None:
         held = _inputs[key]
     elif key is None:
-        held = _Held(request["args"], spare=reps == 1)
+        held = _Held(args, spare=reps == 1)
     else:
         # Later requests send only the key; every call still gets its own deep copy.
-        held = _hold(key, request["args"], program if fresh else None)
+        held = _hold(key, args, program if fresh else None)
     times, cpu_times, first = [], [], None
     for rep in range(reps):
         try:
@@ -827,8 +853,9 @@ def op_generate(request):
 
     The namespace gets the helpers first (ENAMEL's), then the task's prompt (its imports and helper functions),
     then the generator, as ENAMEL builds it. Per item, a line {"i": i} and then the input's tagged JSON text on a
-    line of its own (so that Pace can keep it as text); with `keys`, the worker also holds each input under its key,
-    as decoded from that text (exactly what other workers will see), for the reference's calls.
+    line of its own: its pickle as base64 text (`_blob`), which Pace keeps and hands to other workers as it is; with
+    `keys`, the worker also holds each input under its key, unpickled from those same bytes (exactly what other
+    workers will see), for the reference's calls.
     """
     # A generator worker runs nothing before this, so these imports cannot meet planted modules.
     import random as _random
@@ -843,9 +870,9 @@ def op_generate(request):
         generate = namespace["generate_input"]
         for index, (seed, size, lid, cid) in enumerate(request["items"]):
             _random.seed(seed)
-            text = _dumps(encode(tuple(generate(size=size, lid=lid, cid=cid))))
+            text, value = _blob(tuple(generate(size=size, lid=lid, cid=cid)))
             if keys:
-                _inputs[keys[index]] = _Held(_read_request(text))
+                _inputs[keys[index]] = _Held(value)
             _send_text(f'{{"i":{index}}}\n' + text)
     except BaseException as error:  # noqa: B036
         return _failure(error)
@@ -923,17 +950,20 @@ def _equal(expected, output, atol, special):
 
 
 def op_judge(request):
-    """Compares outputs with expected answers (EvalPlus rules) or asks the task's checker."""
+    """Compares outputs with expected answers (EvalPlus rules) or asks the task's checker. Each item's input comes as
+    tagged JSON (`input`) or as a generated input's pickle (`blob`, see `_blob`)."""
     atol, special = request.get("atol", 0) or 0, request.get("special")
     checker = _checkers.get(request.get("task")) if request.get("checker") else None
     results = []
     for item in request["items"]:
         expected, output = item["expected"], item["output"]
         try:
+            # Decoded (or unpickled) from this request: the checker's own copy.
+            given = _unblob(item["blob"]) if "blob" in item else item.get("input")
             if checker is not None:
-                verdict = bool(checker(item["input"], expected, output))  # decoded from this request: its own copy
+                verdict = bool(checker(given, expected, output))
             elif special == "find_zero":
-                verdict = _equal(item["input"], output, atol, special)
+                verdict = _equal(given, output, atol, special)
             else:
                 verdict = _equal(expected, output, atol, None)
         except BaseException:  # noqa: B036
@@ -944,7 +974,7 @@ def op_judge(request):
 
 _OPERATIONS = {
     "load": op_load, "call": op_call, "batch": op_batch, "check": op_check, "generate": op_generate,
-    "judge": op_judge, "load_checker": op_load_checker,
+    "judge": op_judge, "load_checker": op_load_checker, "render": op_render,
 }
 
 

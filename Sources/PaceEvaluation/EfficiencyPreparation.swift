@@ -465,13 +465,13 @@ enum EfficiencyPreparation {
     }
 
     private static func writeTests(inputs: [[String]], expected: [[String]], to path: String) {
-        var text = JSONValue.object([("shape", .array(inputs.map { .number("\($0.count)") }))]).jsonText + "\n"
+        var pieces = [JSONValue.object([("shape", .array(inputs.map { .number("\($0.count)") }))]).jsonText + "\n"]
         for (level, tests) in inputs.enumerated() {
             for (test, input) in tests.enumerated() {
-                text += input + "\n" + expected[level][test] + "\n"
+                pieces += [input, "\n", expected[level][test], "\n"]
             }
         }
-        writeAtomically(text, to: path)
+        writeAtomically(pieces: pieces, to: path)
     }
 
     private static func readTiming(_ path: String, shape: [Int]) -> [[Double]]? {

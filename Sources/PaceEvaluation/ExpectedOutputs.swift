@@ -357,10 +357,24 @@ enum ExpectedOutputs {
 
 /// Writes `text` to `path` through a temporary file and a rename, creating directories as needed.
 func writeAtomically(_ text: String, to path: String) {
+    writeAtomically(pieces: [text], to: path)
+}
+
+/// Writes `pieces` one after another to `path` through a temporary file and a rename, creating directories as
+/// needed; each piece is written from its own storage (a tests cache of ~200 MB is not first joined into one string
+/// and copied again).
+func writeAtomically(pieces: [String], to path: String) {
     let url = URL(fileURLWithPath: path)
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let temporary = path + ".tmp-\(getpid())"
-    if FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) {
+    guard let file = fopen(temporary, "wb") else { return }
+    var written = true
+    for var piece in pieces where written {
+        written = piece.withUTF8 { bytes in bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count }
+    }
+    if fclose(file) == 0 && written {
         _ = rename(temporary, path)
+    } else {
+        unlink(temporary)
     }
 }

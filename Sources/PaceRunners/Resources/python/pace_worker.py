@@ -130,7 +130,7 @@ def _take_protocol_fds():
     _os.dup2(null, 0)
     _os.close(null)
     _os.dup2(2, 1)
-    return _io.open(request, "rb", buffering=1 << 16), reply
+    return _io.open(request, "rb", buffering=1 << 20), reply
 
 
 _requests, _reply_fd = _take_protocol_fds()

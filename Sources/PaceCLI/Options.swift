@@ -77,6 +77,18 @@ struct RunOptions: ParsableArguments {
 
     /// Builds the configuration; the memory limit is clamped to the hard RLIMIT_AS with a warning.
     func configuration() throws -> EvaluationConfiguration {
+        var sandbox = SandboxConfiguration()
+        sandbox.memoryBytes = clampedMemory(try memoryBytes())
+        sandbox.maxProcesses = maxProcesses
+        sandbox.isolateNetwork = !allowNetwork
+        sandbox.faults = SandboxFault.fromEnvironment
+        // The sandbox's checks and the interpreter's probe both mostly wait (on probes, on a pyenv shim's scripts):
+        // made at once, they cost the slower of the two at start-up instead of both.
+        let checks = DispatchGroup()
+        let missingChecks = MissingChecks()
+        DispatchQueue.global(qos: .userInitiated).async(group: checks) { [sandbox] in
+            missingChecks.value = SandboxChecks.missingEssentials(configuration: sandbox)
+        }
         let interpreter: PythonInterpreter
         do {
             interpreter = try PythonInterpreter.locate(python)
@@ -95,11 +107,9 @@ struct RunOptions: ParsableArguments {
         configuration.minimumTimeLimit = timeout
         configuration.timeLimitFactor = timeLimitFactor
         configuration.programTimeLimit = programTimeout
-        configuration.sandbox.memoryBytes = clampedMemory(try memoryBytes())
-        configuration.sandbox.maxProcesses = maxProcesses
-        configuration.sandbox.isolateNetwork = !allowNetwork
-        configuration.sandbox.faults = SandboxFault.fromEnvironment
-        let missing = SandboxChecks.missingEssentials(configuration: configuration.sandbox)
+        configuration.sandbox = sandbox
+        checks.wait()
+        let missing = missingChecks.value
         if !missing.isEmpty {
             for check in missing { printError("pace: \(allowUnsafe ? "warning" : "error"): sandbox \(check.name) not enforced: \(check.detail)") }
             guard allowUnsafe else {
@@ -204,4 +214,9 @@ func commaList<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
     let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
     guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
     return values.compactMap { $0 }
+}
+
+/// The sandbox checks' result, handed from the thread that made them (read after the group's wait).
+private final class MissingChecks: @unchecked Sendable {
+    var value: [SandboxCheck] = []
 }

@@ -36,11 +36,39 @@ public enum SandboxChecks {
         return checks
     }
 
-    /// The essential checks that failed (empty when it is safe to run samples).
+    /// The essential checks that failed (empty when it is safe to run samples). The three probes run at once (each
+    /// is mostly waiting: for a kill to reach its children, for a deadline, for a shell), as every command that runs
+    /// samples makes them before it starts.
     public static func missingEssentials(configuration: SandboxConfiguration, support: IsolationSupport = .current) -> [SandboxCheck] {
-        let view = observe(configuration, support, everything: false)
-        return [groupKill(configuration, support), timeLimit(configuration, support), memoryLimit(configuration, view)]
-            .filter { !$0.passed }
+        let results = ProbeResults()
+        DispatchQueue.concurrentPerform(iterations: 3) { index in
+            let check: SandboxCheck
+            switch index {
+            case 0: check = groupKill(configuration, support)
+            case 1: check = timeLimit(configuration, support)
+            default: check = memoryLimit(configuration, observe(configuration, support, everything: false))
+            }
+            results.set(index, check)
+        }
+        return results.all.filter { !$0.passed }
+    }
+
+    /// The checks made at once, in their order.
+    private final class ProbeResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var checks: [Int: SandboxCheck] = [:]
+
+        func set(_ index: Int, _ check: SandboxCheck) {
+            lock.lock()
+            checks[index] = check
+            lock.unlock()
+        }
+
+        var all: [SandboxCheck] {
+            lock.lock()
+            defer { lock.unlock() }
+            return checks.keys.sorted().compactMap { checks[$0] }
+        }
     }
 
     // MARK: - Essentials

@@ -15,8 +15,11 @@ SAMPLES="${SAMPLES:-$DATA/enamel/humaneval-canonical.json}"
 swift build -c release --package-path "$ROOT" --scratch-path "$ROOT/.build-release" >/dev/null
 PACE="$ROOT/.build-release/release/pace"
 
+# Every timed run starts after `sync`: a cold Pace run writes ~220 MB of tests cache, and the kernel writing that back
+# ~30 s later slowed the next run by ~4 s (10 %) on this machine's disk.
 run_pace() {  # $1 = jobs, $2 = name
     local start end
+    sync
     start=$(date +%s.%N)
     PACE_CACHE_DIR="$WORK/cache-$2" "$PACE" evaluate --dataset "$DATA/enamel/enamel.csv" --samples "$SAMPLES" \
         --output "$WORK/out-$2" --jobs "$1" --json --quiet ${PACE_EXTRA:-} > "$WORK/summary-$2.json"
@@ -62,7 +65,8 @@ if [ ! -x "$PY" ] || ! "$PY" -c "import enam" 2>/dev/null; then
 fi
 echo "== enam (single process, as its demo runs)"
 for i in $(seq 1 "${ENAM_RUNS:-1}"); do
-    PACE_REF_PYTHON="$PY" python3 "$ROOT/Benchmarks/enam_baseline.py" "$SAMPLES" --save_dir "$WORK/enam$i" | tail -1 | tee -a "$WORK/enam.json"
+    sync
+    PACE_REF_PYTHON="$PY" python3 "$ROOT/Benchmarks/enam_baseline.py" "$SAMPLES" --save_dir "$WORK/enam$i" 2>/dev/null | tail -1 | tee -a "$WORK/enam.json"
 done
 python3 - "$WORK" <<'PY'
 import glob, json, sys, os, statistics

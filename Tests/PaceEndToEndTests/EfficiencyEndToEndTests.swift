@@ -131,6 +131,32 @@ struct EfficiencyEndToEndTests {
         #expect(abs((summary.at("metrics", "eff@1")?.doubleValue ?? -1) - mean) < 1e-6)
     }
 
+    /// An output the same as the answer passes without the judge, except a NaN (NaN != NaN, as the judge says and
+    /// ENAMEL's checkers do): a copy of a reference that returns NaN on level 1 fails there.
+    @Test("an output identical to the answer passes, unless it is NaN")
+    func identicalOutputs() throws {
+        let directory = PaceBinary.scratch("efficiency-nan")
+        let task = directory + "/tasks/nan"
+        try FileManager.default.createDirectory(atPath: task, withIntermediateDirectories: true)
+        let reference = "def work(n):\n    return float(\"nan\") if n > 50 else [float(n), (n, \"x\")]\n"
+        PaceBinary.write(#"{"task_id": "t/nan", "entry_point": "work", "input_levels": [10, 100, 100, 100], "n_tests": [1, 1, 1, 1]}"#, to: task + "/task.json")
+        PaceBinary.write("def work(n):\n    \"\"\"NaN for large n.\"\"\"\n", to: task + "/prompt.py")
+        PaceBinary.write(reference, to: task + "/reference.py")
+        PaceBinary.write("def generate_input(size, lid, cid):\n    return (size,)\n", to: task + "/generator.py")
+        PaceBinary.write("[]", to: task + "/tests.json")
+        let line = JSONValue.object([("task_id", .string("t/nan")), ("solution", .string(reference))]).jsonText
+        PaceBinary.write(line + "\n", to: directory + "/samples.jsonl")
+        let output = try PaceBinary.run([
+            "evaluate", "--dataset", directory + "/tasks", "--samples", directory + "/samples.jsonl", "--output", directory + "/out",
+            "--repetitions", "1", "--json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let result = try #require(try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8)
+            .split(separator: "\n").first.map { try JSONParser.parse(String($0)) })
+        #expect(result["verdict"]?.stringValue == "failed")
+        #expect(result["detail"]?.stringValue?.hasPrefix("wrong output on level 1") == true, "\(result["detail"] ?? .null)")
+    }
+
     @Test("pace demo runs the bundled benchmark and reports correctness and efficiency")
     func demo() throws {
         let output = try PaceBinary.run(["demo", "--json", "--repetitions", "1"])

@@ -28,46 +28,55 @@ public struct SandboxCheck: Sendable, Hashable {
 public enum SandboxChecks {
     /// Every check, essentials first.
     public static func run(configuration: SandboxConfiguration, support: IsolationSupport = .current) -> [SandboxCheck] {
-        var checks = [groupKill(configuration, support), timeLimit(configuration, support)]
-        let view = observe(configuration, support, everything: true)
-        checks.append(memoryLimit(configuration, view))
+        var (checks, view) = essentials(configuration, support, everything: true)
         checks.append(contentsOf: isolation(configuration, support, view))
         checks.append(hardwareCounters())
         return checks
     }
 
-    /// The essential checks that failed (empty when it is safe to run samples). The three probes run at once (each
-    /// is mostly waiting: for a kill to reach its children, for a deadline, for a shell), as every command that runs
-    /// samples makes them before it starts.
+    /// The essential checks that failed (empty when it is safe to run samples).
     public static func missingEssentials(configuration: SandboxConfiguration, support: IsolationSupport = .current) -> [SandboxCheck] {
-        let results = ProbeResults()
-        DispatchQueue.concurrentPerform(iterations: 3) { index in
-            let check: SandboxCheck
-            switch index {
-            case 0: check = groupKill(configuration, support)
-            case 1: check = timeLimit(configuration, support)
-            default: check = memoryLimit(configuration, observe(configuration, support, everything: false))
-            }
-            results.set(index, check)
-        }
-        return results.all.filter { !$0.passed }
+        essentials(configuration, support, everything: false).checks.filter { !$0.passed }
     }
 
-    /// The checks made at once, in their order.
+    /// The three essential checks, in order, and the probe's view of the sandbox (`everything`: all of it, for the
+    /// isolation checks). The three probes run at once: each is mostly waiting (for a kill to reach its children,
+    /// for a deadline, for a shell), and every command that runs samples makes them before it starts.
+    private static func essentials(
+        _ configuration: SandboxConfiguration,
+        _ support: IsolationSupport,
+        everything: Bool
+    ) -> (checks: [SandboxCheck], view: ProbeView) {
+        let results = ProbeResults()
+        DispatchQueue.concurrentPerform(iterations: 3) { index in
+            switch index {
+            case 0: results.set(0, groupKill(configuration, support))
+            case 1: results.set(1, timeLimit(configuration, support))
+            default:
+                let view = observe(configuration, support, everything: everything)
+                results.set(2, memoryLimit(configuration, view), view: view)
+            }
+        }
+        return results.all
+    }
+
+    /// The essential checks made at once, and the probe's view.
     private final class ProbeResults: @unchecked Sendable {
         private let lock = NSLock()
         private var checks: [Int: SandboxCheck] = [:]
+        private var view = ProbeView()
 
-        func set(_ index: Int, _ check: SandboxCheck) {
+        func set(_ index: Int, _ check: SandboxCheck, view: ProbeView? = nil) {
             lock.lock()
             checks[index] = check
+            if let view { self.view = view }
             lock.unlock()
         }
 
-        var all: [SandboxCheck] {
+        var all: (checks: [SandboxCheck], view: ProbeView) {
             lock.lock()
             defer { lock.unlock() }
-            return checks.keys.sorted().compactMap { checks[$0] }
+            return (checks.keys.sorted().compactMap { checks[$0] }, view)
         }
     }
 

@@ -59,10 +59,11 @@ struct PreparedTask: Sendable {
 ///
 /// One worker does all of a task's preparation, as ENAMEL's single process does: it generates the inputs and keeps
 /// them (so they are never sent back to it), then times the reference round-robin, taking the answers from the
-/// first repetition. Inputs and answers stay JSON text on Pace's side; Pace never parses them. When the preparing
-/// thread goes on to time the task's first sample next to this worker (paired runs), only the answers pass is made
-/// here: that sample's run completes the calibration (``EfficiencyRunner``), and ``Preparer/calibrated(_:_:)``
-/// caches it — the reference's repetitions are then made once, next to the sample, instead of twice.
+/// first repetition. Inputs (pickles) and answers (tagged JSON) stay text on Pace's side; Pace never parses them.
+/// When the preparing thread goes on to time the task's first sample next to this worker (paired runs), only the
+/// answers pass is made here: that sample's run completes the calibration (``EfficiencyRunner``), and
+/// ``Preparer/calibrated(_:_:)`` caches it — the reference's repetitions are then made once, next to the sample,
+/// instead of twice.
 enum EfficiencyPreparation {
     /// Prepares every task up front, in parallel (for evaluations that must have all tasks ready before samples
     /// arrive, such as `pace run` while generation goes on).
@@ -427,7 +428,9 @@ enum EfficiencyPreparation {
         return answers
     }
 
-    private static func startWorker(_ configuration: EvaluationConfiguration, forks: WorkerForks?) throws(EvaluationError) -> PythonWorker {
+    /// A worker in the trusted sandbox (for a task's preparation or its reference): forked from `forks` where it can
+    /// be, else started.
+    static func startWorker(_ configuration: EvaluationConfiguration, forks: WorkerForks?) throws(EvaluationError) -> PythonWorker {
         if let worker = forks?.fork() { return worker }
         do {
             return try PythonWorker(python: configuration.python, configuration: configuration.trustedSandbox)

@@ -18,7 +18,7 @@ struct ReferenceWorkers {
         if let current, current.taskID == task.id, current.worker.isAlive { return current.worker }
         close()
         guard let reference = task.efficiency?.reference,
-            let worker = forks.fork() ?? (try? PythonWorker(python: configuration.python, configuration: configuration.trustedSandbox)),
+            let worker = try? EfficiencyPreparation.startWorker(configuration, forks: forks),
             worker.load(code: reference, entryPoint: task.entryPoint, name: "reference", timeout: 120) == nil
         else { return nil }
         current = (task.id, worker)

@@ -445,9 +445,9 @@ enum EfficiencyPreparation {
     /// text) and its answer's line (tagged JSON text), exactly as they travel to workers and the judge (so reading it
     /// parses only the header).
     private static func readTests(_ path: String) -> (inputs: [[String]], expected: [[String]])? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), let header = try? JSONParser.parse(bytes: [UInt8](first)),
+        guard let file = MappedFile(path: path) else { return nil }
+        var lines = file.lines()[...]
+        guard let first = lines.popFirst(), let header = try? JSONParser.parse(bytes: Array(file.bytes[first])),
             let shape = header["shape"]?.arrayValue?.compactMap(\.intValue), shape.allSatisfy({ $0 >= 0 }),
             lines.count >= 2 * shape.reduce(0, +)
         else { return nil }
@@ -458,8 +458,8 @@ enum EfficiencyPreparation {
             var levelExpected: [String] = []
             for _ in 0..<count {
                 guard let input = lines.popFirst(), let answer = lines.popFirst(), !input.isEmpty, !answer.isEmpty else { return nil }
-                levelInputs.append(String(decoding: input, as: UTF8.self))
-                levelExpected.append(String(decoding: answer, as: UTF8.self))
+                levelInputs.append(file.text(at: input.lowerBound, length: input.count))
+                levelExpected.append(file.text(at: answer.lowerBound, length: answer.count))
             }
             inputs.append(levelInputs)
             expected.append(levelExpected)

@@ -128,6 +128,24 @@ final class MappedFile: @unchecked Sendable {
     func text(at offset: Int, length: Int) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
+
+    /// The file's lines as byte ranges (without their newline; a last line without one included), found with
+    /// `memchr`: a generic `split` on `Data` took ~5 s for a 200 MB tests cache.
+    func lines() -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var position = 0
+        guard let base = bytes.baseAddress else { return [] }
+        while position < bytes.count {
+            guard let newline = memchr(base + position, 0x0A, bytes.count - position) else {
+                lines.append(position..<bytes.count)
+                break
+            }
+            let end = base.distance(to: UnsafeRawPointer(newline))
+            lines.append(position..<end)
+            position = end + 1
+        }
+        return lines
+    }
 }
 
 /// Computes expected outputs for suites that lack them by running each task's canonical solution in the sandbox,

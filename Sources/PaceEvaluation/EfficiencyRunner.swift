@@ -92,6 +92,7 @@ struct EfficiencyRunner {
         var calibration: PreparedTask?
         var level = 0
         var start = 0
+        var stopped = false
         levels: while level < prepared.inputs.count {
             let hard = prepared.hardness[level] > 0
             let step = runLevel(
@@ -110,6 +111,7 @@ struct EfficiencyRunner {
                 level += 1
                 start = 0
             case .stopped:
+                stopped = true
                 break levels
             case .paused(let next):
                 // A call came near the limit: the rules need it exactly. Calibrate now (the tests that can set T,
@@ -122,13 +124,18 @@ struct EfficiencyRunner {
                 start = next
             }
         }
-        if provisional, let reference {
+        // A run that ended in an error or a wrong output before any hard level fails whatever the calibration would
+        // say (any call of those levels over the limit would fail it too): it is decided without calibrating, with
+        // every call it made kept (each was within the bound it ran under), and the task stays provisional.
+        let failedBeforeHard = stopped && prepared.hardness.prefix(level + 1).allSatisfy { $0 == 0 }
+            && record.calls.last?.attempts.last?.end != nil
+        if provisional, let reference, !failedBeforeHard {
             guard let made = calibrate(reference, record: &record) else { return referenceFailed() }
             calibration = made
         }
         // Decided and scored against the calibration this run made, if it made one.
         let basis = calibration ?? prepared
-        let limit = basis.timeout + configuration.tolerance
+        let limit = provisional && failedBeforeHard ? bounds.stop : basis.timeout + configuration.tolerance
         guard let decided = decide(record, limit: limit), case .decided(let decision) = decided else {
             // Only a run with a provisional calibration can leave its record undecided (with a calibration, both
             // thresholds are the limit and every call over it is tried again).

@@ -84,7 +84,7 @@ struct EfficiencyEndToEndTests {
         let output = try PaceBinary.run([
             "evaluate", "--dataset", directory + "/tasks", "--samples", directory + "/samples.jsonl", "--output", directory + "/out",
             "--repetitions", "3", "--tolerance", "0.02", "--meter", "cpu", "--k", "1", "--json",
-        ] + (ownTasks ? ["--recalibrate"] : []))
+        ] + (ownTasks ? ["--recalibrate"] : []), environment: ownTasks ? ["PACE_CACHE_DIR": directory + "/cache"] : [:])
         #expect(output.status == 0, "\(output.stderr)")
         let results = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8)
             .split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }
@@ -123,6 +123,14 @@ struct EfficiencyEndToEndTests {
         // The failing input is shown as tagged JSON (made by the judge from the pickle that workers get).
         #expect(byName["wrong_on_level_0"]?["failing_input"]?.stringValue == #"{"$tuple":[10]}"#)
         #expect(byName["wrong_on_level_3"]?["failing_input"]?.stringValue == #"{"$tuple":[200000]}"#)
+
+        if ownTasks {
+            // Each run calibrated its task (and cached the calibration), except the one that failed on level 0,
+            // which fails whatever the calibration would say: its task stays provisional.
+            let files = FileManager.default.enumerator(atPath: directory + "/cache")?.compactMap { $0 as? String } ?? []
+            let timings = files.filter { $0.contains("/timing-") && $0.hasSuffix(".json") }
+            #expect(timings.count == Self.samples.count - 1, "\(timings)")
+        }
 
         // The summary has both metrics; eff@1 is the mean of the scores.
         let summary = try #require(output.json)

@@ -353,13 +353,18 @@ class Program:
         """
         namespace = {"__name__": "__pace_sample__", "__builtins__": _builtins}
         _restore()
+        pristine = False
         try:
             _exec(self.code, namespace)
             self.recursion_limit = _get_recursion_limit()
             # The worker's own builtins when the module code left them alone (then calls need not install them).
-            self.builtins = _PRISTINE_BUILTINS if _holds_builtins(_PRISTINE_BUILTINS) else dict(_BUILTINS)
+            pristine = _holds_builtins(_PRISTINE_BUILTINS)
+            self.builtins = _PRISTINE_BUILTINS if pristine else dict(_BUILTINS)
         finally:
-            _restore()
+            if pristine:  # just found to hold exactly the worker's own
+                _set_recursion_limit(_RECURSION_LIMIT)
+            else:
+                _restore()
         function = namespace.get(self.entry_point)
         if not callable(function):
             raise NameError(f"the program does not define a function named '{self.entry_point}'")
@@ -397,6 +402,8 @@ def _prepare(program, held, fresh):
     full collection, then the call's own deep copy of the input."""
     if fresh:
         _clear_leftovers()
+    else:
+        _restore()  # `instantiate` does it too, before the module code runs
     function = program.instantiate() if fresh else program.current()
     _collect()
     return function, held.copy()
@@ -413,7 +420,7 @@ def _call(program, function, args):
 
     The worker's own code has builtins of its own, so nothing is checked after a call: what one call of a program
     does to the builtins module, the program's next call sees (as it would its own globals); the worker restores
-    its builtins after every request (`main`). A program whose module code left the builtins alone needs none
+    its builtins before every request but a timed call (`main`). A program whose module code left the builtins alone needs none
     installed; one that changed them gets them back before every call (its own setting, as it loaded)."""
     if program.builtins is not _PRISTINE_BUILTINS:
         _use_builtins(program.builtins)
@@ -468,7 +475,9 @@ def _measure(program, function, call_args, limit=None):
             _alarm_armed = False
             _setitimer(_ITIMER_REAL, 0)
         _enable()
-        _restore()
+        # The builtins stay as the call left them: the worker's own code has its own (see `__builtins__` above),
+        # and whatever runs the program next installs them first (`instantiate`, `_enter`; `main` for other ops).
+        _set_recursion_limit(_RECURSION_LIMIT)
     if limit and _alarm_fired:
         raise _Timeout()
     return result, t1 - t0, c1 - c0
@@ -991,10 +1000,14 @@ def main():
             if operation is None:
                 reply = {"ok": False, "kind": "protocol", "error": f"unknown op {request.get('op')!r}"}
             else:
+                if operation is not op_call:
+                    # Before the request rather than after the last one, so that nothing a finalizer did in between
+                    # is left; a call sets up exactly what each of its steps needs itself (`_prepare`).
+                    _restore()
                 reply = operation(request)
         except BaseException as error:  # noqa: B036
             reply = {"ok": False, "kind": "harness", "error": _describe(error), "trace": _trace(error)[-2000:]}
-        _restore()
+        _set_recursion_limit(_RECURSION_LIMIT)
         if reply is not None:
             output = _sink.take()
             if output:

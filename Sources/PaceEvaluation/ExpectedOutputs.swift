@@ -343,7 +343,8 @@ enum ExpectedOutputs {
     }
 
     private static func writeCache(_ path: String, _ cached: [String: [String: ExpectedSuite]], tasks: [BenchmarkTask]) {
-        var text = ""
+        // Written piece by piece (the outputs are not first joined into one ~18 MB string).
+        var pieces: [String] = []
         for task in tasks {
             guard let suites = cached[task.id] else { continue }
             for (name, suite) in suites.sorted(by: { $0.key < $1.key }) {
@@ -353,7 +354,7 @@ enum ExpectedOutputs {
                     suite.outputs.isOmitted(index)
                         ? Int(ExpectedTexts.omittedLength) : outputs[index]?.utf8.count ?? Int(ExpectedTexts.missingLength)
                 }
-                JSONValue.object([
+                pieces.append(JSONValue.object([
                     ("task_id", .string(task.id)),
                     ("suite", .string(name)),
                     ("seconds", .array(suite.seconds.map { .number(format($0)) })),
@@ -361,15 +362,14 @@ enum ExpectedOutputs {
                         length == Int(ExpectedTexts.missingLength) ? .null : digest.map(JSONValue.string) ?? .null
                     })),
                     ("lengths", .array(lengths.map { .number("\($0)") })),
-                ]).write(to: &text)
-                text += "\n"
+                ]).jsonText + "\n")
                 for output in outputs {
-                    text += output ?? ""
-                    text += "\n"
+                    pieces.append(output ?? "")
+                    pieces.append("\n")
                 }
             }
         }
-        writeAtomically(text, to: path)
+        writeAtomically(pieces: pieces, to: path)
     }
 }
 

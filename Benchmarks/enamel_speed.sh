@@ -78,6 +78,15 @@ for name in ("jobs1", "jobsN"):
         continue
     pace = json.loads(open(f"{work}/pace-{name}.json").read().splitlines()[-1])
     print(f"pace --jobs {pace['jobs']}: {pace['wall_s']} s vs enam {total} s -> {float(total) / pace['wall_s']:.2f}x")
+# Every --jobs N run against every enam run (the machine moves by ~5 % from run to run, and a run right after another
+# was ~1 s slower here): the mean's ratio beside the first run's.
+walls = [json.loads(open(f"{work}/pace-jobsN.json").read().splitlines()[-1])["wall_s"]] if os.path.exists(f"{work}/pace-jobsN.json") else []
+if os.path.exists(f"{work}/pace-repeats.json"):
+    walls += [json.loads(line)["wall_s"] for line in open(f"{work}/pace-repeats.json")]
+enam_walls = [float(r.get("wall_total_s") or r.get("total_s") or r.get("wall_s")) for r in runs]
+if len(walls) > 1 or len(enam_walls) > 1:
+    print(f"pace --jobs N over {len(walls)} runs: mean {statistics.mean(walls):.1f} s (min {min(walls)}, max {max(walls)}); "
+          f"enam over {len(enam_walls)}: mean {statistics.mean(enam_walls):.1f} s -> {statistics.mean(enam_walls) / statistics.mean(walls):.2f}x on the means")
 effs = [r.get("eff@1") for r in runs if r.get("eff@1") is not None]
 if len(effs) > 1:
     print(f"enam eff@1 over {len(effs)} runs: mean {statistics.mean(effs):.4f}, std {statistics.pstdev(effs):.4f}")

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import CPaceSys
 import Foundation
+import Synchronization
 
 /// One thing the sandbox should enforce, checked by running a small program in it and looking at what it saw.
 public struct SandboxCheck: Sendable, Hashable {
@@ -47,37 +48,22 @@ public enum SandboxChecks {
         _ support: IsolationSupport,
         everything: Bool
     ) -> (checks: [SandboxCheck], view: ProbeView) {
-        let results = ProbeResults()
+        let results = Mutex<(checks: [SandboxCheck?], view: ProbeView)>((Array(repeating: nil, count: 3), ProbeView()))
         DispatchQueue.concurrentPerform(iterations: 3) { index in
             switch index {
-            case 0: results.set(0, groupKill(configuration, support))
-            case 1: results.set(1, timeLimit(configuration, support))
+            case 0:
+                let check = groupKill(configuration, support)
+                results.withLock { $0.checks[0] = check }
+            case 1:
+                let check = timeLimit(configuration, support)
+                results.withLock { $0.checks[1] = check }
             default:
                 let view = observe(configuration, support, everything: everything)
-                results.set(2, memoryLimit(configuration, view), view: view)
+                let check = memoryLimit(configuration, view)
+                results.withLock { $0.view = view; $0.checks[2] = check }
             }
         }
-        return results.all
-    }
-
-    /// The essential checks made at once, and the probe's view.
-    private final class ProbeResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var checks: [Int: SandboxCheck] = [:]
-        private var view = ProbeView()
-
-        func set(_ index: Int, _ check: SandboxCheck, view: ProbeView? = nil) {
-            lock.lock()
-            checks[index] = check
-            if let view { self.view = view }
-            lock.unlock()
-        }
-
-        var all: (checks: [SandboxCheck], view: ProbeView) {
-            lock.lock()
-            defer { lock.unlock() }
-            return (checks.keys.sorted().compactMap { checks[$0] }, view)
-        }
+        return results.withLock { ($0.checks.compactMap { $0 }, $0.view) }
     }
 
     // MARK: - Essentials
